@@ -1,0 +1,131 @@
+package kafkacourse.kit.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import kafkacourse.kit.cluster.ClusterException;
+import kafkacourse.kit.cluster.ClusterHome;
+import kafkacourse.kit.cluster.ClusterOptions;
+import kafkacourse.kit.cluster.LocalKafkaCluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./course cluster up|down|status|kill N|start N}: the learner's interactive 3-broker cluster. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "강좌용 3-브로커 Kafka 클러스터(KRaft)를 올리고 내리고 살펴봅니다.",
+        subcommands = {
+            ClusterCommand.Up.class, ClusterCommand.Down.class, ClusterCommand.Status.class,
+            ClusterCommand.Kill.class, ClusterCommand.Start.class
+        })
+final class ClusterCommand {
+
+    static LocalKafkaCluster existing() {
+        return LocalKafkaCluster.existing(ClusterHome.interactive()).orElseThrow(() -> new ClusterException(
+                "강좌 클러스터가 만들어진 적이 없습니다. 먼저 `./course cluster up` 을 실행하세요."));
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true, description = "클러스터를 시작합니다(이미 실행 중이면 그대로 둡니다).")
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--port", description = "첫 브로커 포트. 브로커는 PORT, PORT+1, PORT+2, 컨트롤러는 PORT+10.. (기본: ${DEFAULT-VALUE})",
+                defaultValue = "19092")
+        int port;
+
+        @Override
+        public Integer call() {
+            Optional<LocalKafkaCluster> running = LocalKafkaCluster.attach(ClusterHome.interactive());
+            if (running.isPresent()) {
+                System.out.println("클러스터가 이미 실행 중입니다: " + running.get().bootstrapServers());
+                running.get().close();
+                return 0;
+            }
+            long t0 = System.nanoTime();
+            System.out.println("브로커 3개를 시작합니다 ... (" + ClusterHome.interactive() + ")");
+            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(ClusterOptions.interactive(port))) {
+                System.out.printf("클러스터가 준비되었습니다 (%.1f초).%n", (System.nanoTime() - t0) / 1e9);
+                System.out.println("  bootstrap.servers = " + cluster.bootstrapServers());
+                System.out.println("  상태 보기: ./course cluster status   내리기: ./course cluster down");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "클러스터를 정상 종료합니다(데이터는 남습니다).")
+    static final class Down implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Optional<LocalKafkaCluster> cluster = LocalKafkaCluster.existing(ClusterHome.interactive());
+            if (cluster.isEmpty() || cluster.get().runningNodes().isEmpty()) {
+                System.out.println("실행 중인 강좌 클러스터가 없습니다.");
+                return 0;
+            }
+            cluster.get().shutdown();
+            System.out.println("클러스터를 내렸습니다. 남은 브로커 프로세스: " + cluster.get().runningNodes().size() + "개");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "브로커별 상태와 KRaft 컨트롤러 리더를 보여 줍니다.")
+    static final class Status implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Optional<LocalKafkaCluster> existing = LocalKafkaCluster.existing(ClusterHome.interactive());
+            if (existing.isEmpty() || existing.get().runningNodes().isEmpty()) {
+                System.out.println("실행 중인 강좌 클러스터가 없습니다. 시작: ./course cluster up");
+                return 3;
+            }
+            try (LocalKafkaCluster cluster = existing.get()) {
+                int controller = activeControllerOrUnknown(cluster);
+                System.out.println("bootstrap.servers = " + cluster.bootstrapServers());
+                System.out.println("노드  상태       역할");
+                for (int id : cluster.nodeIds()) {
+                    boolean up = cluster.runningNodes().contains(id);
+                    System.out.printf("%-4d  %-8s   브로커+컨트롤러%s%n", id, up ? "실행 중" : "중지됨",
+                            id == controller ? " (활성 컨트롤러)" : "");
+                }
+                System.out.println("실행 중인 브로커: " + cluster.runningNodes().size() + "/" + cluster.nodeIds().size());
+            }
+            return 0;
+        }
+    }
+
+    private static int activeControllerOrUnknown(LocalKafkaCluster cluster) {
+        try {
+            return cluster.activeController();
+        } catch (ClusterException e) {
+            System.out.println("(KRaft 컨트롤러 리더를 알 수 없습니다: 쿼럼 과반이 살아 있는지 확인하세요)");
+            return -1;
+        }
+    }
+
+    @Command(name = "kill", mixinStandardHelpOptions = true, description = "노드를 SIGKILL로 강제 종료합니다(장애 흉내).")
+    static final class Kill implements Callable<Integer> {
+        @Parameters(paramLabel = "노드", description = "노드 번호(1~3)")
+        int node;
+
+        @Override
+        public Integer call() {
+            try (LocalKafkaCluster cluster = existing()) {
+                cluster.kill(node);
+                System.out.println("노드 " + node + " 을(를) 강제 종료했습니다(SIGKILL). 다시 시작: ./course cluster start " + node);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "멈춘 노드를 다시 시작합니다.")
+    static final class Start implements Callable<Integer> {
+        @Parameters(paramLabel = "노드", description = "노드 번호(1~3)")
+        int node;
+
+        @Override
+        public Integer call() {
+            try (LocalKafkaCluster cluster = existing()) {
+                long t0 = System.nanoTime();
+                cluster.start(node);
+                System.out.printf("노드 %d 이(가) 다시 실행 중입니다 (%.1f초).%n", node, (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package kafkacourse.kit.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The server.properties of a course node. Every value that differs from Kafka's default is in {@link #TUNING}
+ * with the reason; docs-ko explains them for learners.
+ */
+final class BrokerConfig {
+
+    /** Non-default broker settings: fast, stable and small enough for a laptop, still honest Kafka. */
+    static final Map<String, String> TUNING = tuning();
+
+    private BrokerConfig() {
+    }
+
+    private static Map<String, String> tuning() {
+        Map<String, String> t = new LinkedHashMap<>();
+        // Failover in ~1-2 s instead of ~9-12 s: the controller fences a silent broker after 2 s.
+        t.put("broker.session.timeout.ms", "2000");
+        t.put("broker.heartbeat.interval.ms", "500");
+        // A consumer group starts at once instead of waiting 3 s for more members (Kafka's own test setting).
+        t.put("group.initial.rebalance.delay.ms", "0");
+        // Internal topics replicated on all three nodes, like production; fewer partitions so they appear fast.
+        t.put("offsets.topic.replication.factor", "3");
+        t.put("offsets.topic.num.partitions", "6");
+        t.put("transaction.state.log.replication.factor", "3");
+        t.put("transaction.state.log.min.isr", "2");
+        t.put("transaction.state.log.num.partitions", "6");
+        t.put("share.coordinator.state.topic.replication.factor", "3");
+        t.put("share.coordinator.state.topic.min.isr", "2");
+        // Labs create their topics explicitly (partitions, replication factor, configs are part of the lesson).
+        t.put("auto.create.topics.enable", "false");
+        t.put("num.partitions", "3");
+        t.put("default.replication.factor", "3");
+        // Never elect an out-of-sync replica (already Kafka's default; stated because lab 05 teaches it).
+        t.put("unclean.leader.election.enable", "false");
+        // Small laptop footprint: fewer threads, a 16 MB instead of 128 MB log-cleaner dedupe buffer.
+        t.put("num.network.threads", "2");
+        t.put("num.io.threads", "2");
+        t.put("background.threads", "2");
+        t.put("log.cleaner.dedupe.buffer.size", "16777216");
+        // Compaction (lab 07) runs within a second or two of a segment becoming cleanable.
+        t.put("log.cleaner.backoff.ms", "1000");
+        return Map.copyOf(t);
+    }
+
+    static Map<String, String> render(NodeSpec node, List<NodeSpec> all) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", Integer.toString(node.id()));
+        p.put("controller.quorum.voters", all.stream()
+                .map(n -> n.id() + "@127.0.0.1:" + n.controllerPort())
+                .collect(Collectors.joining(",")));
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+        p.put("advertised.listeners", "PLAINTEXT://" + node.brokerAddress());
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", node.dataDir().toString());
+        p.putAll(TUNING);
+        return p;
+    }
+}

@@ -1,0 +1,75 @@
+package kafkacourse.kit.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to launch a JVM with the real Kafka broker classes: the java binary, the broker classpath recorded by the
+ * broker-runtime module at build time, and this kit's own location (for {@link BrokerMain}).
+ */
+final class BrokerRuntime {
+
+    private static final String CLASSPATH_RESOURCE = "kafkacourse/broker.classpath";
+
+    private BrokerRuntime() {
+    }
+
+    /**
+     * {@code java <jvmOptions> @<home>/broker.classpath.args BrokerMain <args>}. The long classpath goes into a java
+     * argument file, so the command line stays short and readable in {@code ps} (and fully visible to
+     * {@link ProcessHandle.Info}, which gives up on command lines longer than a page).
+     */
+    static List<String> javaCommand(Path home, List<String> jvmOptions, String... mainAndArgs) {
+        Path argFile = home.resolve("broker.classpath.args");
+        String classpath = kitLocation() + java.io.File.pathSeparator + brokerClasspath();
+        try {
+            Files.writeString(argFile, "-cp \"" + classpath.replace("\\", "\\\\") + "\"\n");
+        } catch (IOException e) {
+            throw new ClusterException("브로커 실행 인자 파일을 쓸 수 없습니다: " + argFile, e);
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("@" + argFile);
+        cmd.add(BrokerMain.class.getName());
+        cmd.addAll(List.of(mainAndArgs));
+        return cmd;
+    }
+
+    static String brokerClasspath() {
+        try (InputStream in = BrokerRuntime.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new ClusterException("""
+                        Kafka 브로커 실행 파일 목록(%s)을 찾을 수 없습니다.
+                          해결: 강좌 루트에서 `./course setup`(또는 `./mvnw install -DskipTests`)을 먼저 실행하세요."""
+                        .formatted(CLASSPATH_RESOURCE));
+            }
+            String classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            for (String jar : classpath.split(java.io.File.pathSeparator)) {
+                if (!Files.exists(Path.of(jar))) {
+                    throw new ClusterException("""
+                            Kafka 브로커 jar 파일이 없습니다: %s
+                              해결: `./course setup`(또는 `./mvnw install -DskipTests`)으로 다시 내려받으세요."""
+                            .formatted(jar));
+                }
+            }
+            return classpath;
+        } catch (IOException e) {
+            throw new ClusterException("Kafka 브로커 실행 파일 목록을 읽지 못했습니다.", e);
+        }
+    }
+
+    private static String kitLocation() {
+        try {
+            return Path.of(BrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

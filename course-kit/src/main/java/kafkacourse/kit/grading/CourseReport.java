@@ -1,0 +1,57 @@
+package kafkacourse.kit.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The course total: every lab's {@code target/grade.json} side by side (used by {@code mvn test} and {@code ./course grade}). */
+public final class CourseReport {
+
+    private CourseReport() {
+    }
+
+    public static List<LabGrade> collect(Path courseRoot) throws IOException {
+        Path labs = courseRoot.resolve("labs");
+        List<LabGrade> grades = new ArrayList<>();
+        if (!Files.isDirectory(labs)) {
+            return grades;
+        }
+        try (Stream<Path> dirs = Files.list(labs)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                Path file = dir.resolve("target/grade.json");
+                if (Files.isRegularFile(file)) {
+                    grades.add(LabGrade.read(file));
+                }
+            }
+        }
+        return grades;
+    }
+
+    public static String render(List<LabGrade> grades) {
+        StringBuilder out = new StringBuilder("\n══ 강좌 전체 점수 ").append("═".repeat(62)).append('\n');
+        if (grades.isEmpty()) {
+            return out.append("아직 채점된 실습이 없습니다. 실습 채점: ./mvnw test  (한 실습만: ./course grade lab01)\n").toString();
+        }
+        out.append(ScoreTable.pad("실습", 34)).append(ScoreTable.pad("점수", 12)).append("통과한 테스트\n");
+        out.append("─".repeat(80)).append('\n');
+        int score = 0;
+        int max = 0;
+        for (LabGrade g : grades) {
+            out.append(ScoreTable.pad(g.lab(), 34)).append(ScoreTable.pad(g.score() + " / " + g.max(), 12))
+                    .append(g.passedCount()).append(" / ").append(g.tests().size()).append('\n');
+            score += g.score();
+            max += g.max();
+        }
+        out.append("─".repeat(80)).append('\n');
+        out.append(String.format("총점: %d / %d 점 (%d%%)%n", score, max, max == 0 ? 0 : Math.round(100.0 * score / max)));
+        return out.toString();
+    }
+
+    /** {@code java ... CourseReport <courseRoot>}: prints the course total. */
+    public static void main(String[] args) throws IOException {
+        System.out.print(render(collect(Path.of(args.length > 0 ? args[0] : "."))));
+    }
+}

@@ -1,0 +1,65 @@
+package kafkacourse.kit.grading;
+
+import java.util.List;
+
+/** The Korean score table printed after a lab's tests, aligned for terminals (Hangul is two columns wide). */
+final class ScoreTable {
+
+    private static final int NAME_WIDTH = 62;
+
+    private ScoreTable() {
+    }
+
+    static String render(String lab, List<TestOutcome> outcomes) {
+        LabGrade grade = LabGrade.of(lab, outcomes.stream().map(TestOutcome::grade).toList());
+        StringBuilder out = new StringBuilder("\n");
+        String title = "채점 결과: " + lab;
+        out.append("══ ").append(title).append(" ").append("═".repeat(Math.max(4, 76 - width(title)))).append('\n');
+        out.append(pad("과제", 6)).append(pad("결과", 8)).append(pad("배점", 7)).append("테스트\n");
+        out.append("─".repeat(80)).append('\n');
+        for (TestOutcome o : outcomes) {
+            TestGrade g = o.grade();
+            String mark = (o.status() == TestOutcome.Status.PASSED ? "O " : "X ") + o.status().label;
+            String points = (g.passed() ? g.points() : 0) + "/" + g.points();
+            out.append(pad(o.task() == 0 ? "-" : Integer.toString(o.task()), 6)).append(pad(mark, 8)).append(pad(points, 7))
+                    .append(clip(g.displayName(), NAME_WIDTH)).append('\n');
+            if (o.status() != TestOutcome.Status.PASSED) {
+                List<String> reason = o.reason().lines().filter(l -> !l.isBlank()).limit(4).toList();
+                for (int i = 0; i < reason.size(); i++) {
+                    out.append(" ".repeat(21)).append(i == 0 ? "이유: " : "      ").append(reason.get(i).strip()).append('\n');
+                }
+                if (!o.hint().isBlank() && !o.reason().contains(o.hint())) {
+                    out.append(" ".repeat(21)).append("힌트: ").append(o.hint()).append('\n');
+                }
+            }
+        }
+        out.append("─".repeat(80)).append('\n');
+        out.append(String.format("합계: %d / %d 점 (%d%%)   통과한 테스트 %d / %d%n", grade.score(), grade.max(),
+                grade.max() == 0 ? 0 : Math.round(100.0 * grade.score() / grade.max()), grade.passedCount(), grade.tests().size()));
+        return out.toString();
+    }
+
+    /** Terminal columns of a string: Hangul, CJK and full-width forms take two. */
+    static int width(String s) {
+        return s.codePoints().map(cp -> isWide(cp) ? 2 : 1).sum();
+    }
+
+    static String pad(String s, int columns) {
+        return s + " ".repeat(Math.max(1, columns - width(s)));
+    }
+
+    private static String clip(String s, int columns) {
+        if (width(s) <= columns) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder();
+        s.codePoints().takeWhile(cp -> width(b.toString()) + (isWide(cp) ? 2 : 1) <= columns - 1).forEach(b::appendCodePoint);
+        return b.append('…').toString();
+    }
+
+    private static boolean isWide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6);
+    }
+}

@@ -1,0 +1,170 @@
+package kafkacourse.lab01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import kafkacourse.kit.TopicReader;
+import kafkacourse.kit.cluster.KafkaCluster;
+import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Points;
+import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.junit.UniqueNames;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@KafkaLab
+@DisplayName("실습 01 — 메시지 발행/구독")
+class PubSubTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+    private final KafkaCluster cluster;
+    private String topic;
+
+    PubSubTest(KafkaCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @BeforeEach
+    void createTopic() {
+        topic = UniqueNames.of("orders");
+        cluster.createTopic(topic, 3, 3);
+    }
+
+    private List<Order> publish(int count) {
+        List<Order> orders = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Order("order-" + i, "user-" + (i % 3), 1000L * i)).toList();
+        try (OrderEventProducer producer = new OrderEventProducer(cluster.clientProperties(), topic)) {
+            orders.forEach(producer::publishOrderCreated);
+        }
+        return orders;
+    }
+
+    private List<ConsumerRecord<String, String>> readAsGroup(String groupId, int expected) {
+        try (OrderEventConsumer consumer = new OrderEventConsumer(cluster.clientProperties(), topic, groupId)) {
+            return consumer.readAtLeast(expected, READ_TIMEOUT);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Tag("task:1")
+    @Points(2)
+    @DisplayName("발행하면 브로커가 기록한 위치(토픽·파티션·오프셋)를 돌려준다")
+    @Hint("HINTS.ko.md#1 — send(...) 가 돌려주는 Future 의 get() 이 RecordMetadata 입니다.")
+    void publishReturnsWhereTheBrokerWroteTheRecord() {
+        RecordMetadata metadata;
+        try (OrderEventProducer producer = new OrderEventProducer(cluster.clientProperties(), topic)) {
+            metadata = producer.publishOrderCreated(new Order("order-42", "user-7", 42_000));
+        }
+
+        assertThat(metadata).as("publishOrderCreated 는 브로커의 응답(RecordMetadata)을 돌려줘야 합니다.").isNotNull();
+        assertThat(metadata.topic()).as("RecordMetadata 의 토픽").isEqualTo(topic);
+        assertThat(metadata.hasOffset()).as("브로커가 기록을 확인(ack)했다면 오프셋이 있어야 합니다.").isTrue();
+        List<ConsumerRecord<String, String>> stored = TopicReader.readAll(cluster, topic);
+        assertThat(stored).as("토픽에 실제로 저장된 레코드(파티션, 오프셋, 키)").extracting(ConsumerRecord::partition, ConsumerRecord::offset, ConsumerRecord::key)
+                .containsExactly(tuple(metadata.partition(), metadata.offset(), "order-42"));
+    }
+
+    @Test
+    @Tag("task:1")
+    @Points(1)
+    @DisplayName("주문 ID가 키로, 이벤트 JSON이 값으로, eventType 헤더와 함께 저장된다")
+    @Hint("HINTS.ko.md#1 — new ProducerRecord<>(topic, key, value) 와 record.headers().add(...).")
+    void recordCarriesKeyValueAndHeader() {
+        List<Order> orders = publish(3);
+
+        List<ConsumerRecord<String, String>> stored = TopicReader.readAll(cluster, topic);
+        assertThat(stored).as("토픽에 저장된 (키, 값, eventType 헤더)")
+                .extracting(ConsumerRecord::key, ConsumerRecord::value, r -> header(r, OrderEventProducer.EVENT_TYPE_HEADER))
+                .containsExactlyInAnyOrderElementsOf(orders.stream()
+                        .map(o -> tuple(o.orderId(), o.toCreatedEventJson(), "ORDER_CREATED")).toList());
+    }
+
+    @Test
+    @Tag("task:2")
+    @Points(2)
+    @DisplayName("구독한 컨슈머가 키·값·헤더를 발행한 그대로 받는다")
+    @Hint("HINTS.ko.md#2 — subscribe 한 뒤 poll 을 반복해서 레코드를 모으세요.")
+    void consumerReceivesRecordsIntact() {
+        List<Order> orders = publish(5);
+
+        List<ConsumerRecord<String, String>> received = readAsGroup(UniqueNames.of("payment-service"), orders.size());
+
+        assertThat(received).as("컨슈머가 받은 (키, 값, eventType 헤더): 발행한 %d건이 그대로 와야 합니다", orders.size())
+                .extracting(ConsumerRecord::key, ConsumerRecord::value, r -> header(r, OrderEventProducer.EVENT_TYPE_HEADER))
+                .containsExactlyInAnyOrderElementsOf(orders.stream()
+                        .map(o -> tuple(o.orderId(), o.toCreatedEventJson(), "ORDER_CREATED")).toList());
+    }
+
+    @Test
+    @Tag("task:2")
+    @Points(2)
+    @DisplayName("서로 다른 두 컨슈머 그룹은 각자 모든 메시지를 받는다 (발행/구독)")
+    @Hint("HINTS.ko.md#2 — 그룹이 다르면 서로의 읽은 위치와 상관없이 따로 읽습니다.")
+    void twoGroupsEachReceiveEverything() {
+        List<Order> orders = publish(6);
+        List<String> published = orders.stream().map(Order::orderId).toList();
+
+        List<ConsumerRecord<String, String>> payment = readAsGroup(UniqueNames.of("payment-service"), orders.size());
+        List<ConsumerRecord<String, String>> notification = readAsGroup(UniqueNames.of("notification-service"), orders.size());
+
+        assertThat(payment).as("결제 서비스 그룹이 받은 주문 ID").extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrderElementsOf(published);
+        assertThat(notification).as("알림 서비스 그룹이 받은 주문 ID: 결제 그룹이 먼저 읽었어도 전부 받아야 합니다")
+                .extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(published);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(2)
+    @DisplayName("발행이 끝난 뒤에 시작한 새 그룹도 처음 메시지부터 읽는다 (earliest)")
+    @Hint("HINTS.ko.md#3 — 새 그룹에는 커밋된 오프셋이 없습니다. auto.offset.reset 의 기본값은 latest 입니다.")
+    void lateGroupStartsFromEarliest() {
+        List<Order> orders = publish(4);
+
+        List<ConsumerRecord<String, String>> received = readAsGroup(UniqueNames.of("analytics"), orders.size());
+
+        assertThat(received).as("나중에 시작한 새 그룹이 받은 주문 ID: 시작 전에 발행된 %d건을 모두 받아야 합니다", orders.size())
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrderElementsOf(orders.stream().map(Order::orderId).toList());
+        assertThat(received).as("파티션마다 첫 레코드는 오프셋 0부터 와야 합니다 (가장 오래된 메시지부터)")
+                .filteredOn(r -> r.offset() == 0).extracting(ConsumerRecord::partition).doesNotHaveDuplicates().isNotEmpty();
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(1)
+    @DisplayName("같은 그룹의 새 컨슈머는 읽은 곳 다음부터 이어서 읽는다")
+    @Hint("HINTS.ko.md#3 — 그룹의 읽은 위치(커밋된 오프셋)는 컨슈머가 닫혀도 브로커에 남습니다.")
+    void sameGroupResumesAfterCommittedOffsets() {
+        String group = UniqueNames.of("shipping-service");
+        publish(3);
+        List<ConsumerRecord<String, String>> first = readAsGroup(group, 3);
+        assertThat(first).as("첫 번째 컨슈머가 받은 주문 ID").extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder("order-1", "order-2", "order-3");
+
+        try (OrderEventProducer producer = new OrderEventProducer(cluster.clientProperties(), topic)) {
+            producer.publishOrderCreated(new Order("order-4", "user-1", 4000));
+            producer.publishOrderCreated(new Order("order-5", "user-2", 5000));
+        }
+        List<ConsumerRecord<String, String>> second = readAsGroup(group, 2);
+
+        assertThat(second).as("같은 그룹의 두 번째 컨슈머는 새로 발행된 주문만 받아야 합니다 (이미 읽은 1~3 은 다시 오지 않음)")
+                .extracting(ConsumerRecord::key).containsExactlyInAnyOrder("order-4", "order-5");
+    }
+}
