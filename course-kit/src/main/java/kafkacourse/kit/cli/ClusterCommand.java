@@ -3,6 +3,7 @@ package kafkacourse.kit.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import kafkacourse.kit.Columns;
 import kafkacourse.kit.cluster.ClusterException;
 import kafkacourse.kit.cluster.ClusterHome;
 import kafkacourse.kit.cluster.ClusterOptions;
@@ -77,11 +78,11 @@ final class ClusterCommand {
             try (LocalKafkaCluster cluster = existing.get()) {
                 int controller = activeControllerOrUnknown(cluster);
                 System.out.println("bootstrap.servers = " + cluster.bootstrapServers());
-                System.out.println("노드  상태       역할");
+                System.out.println(Columns.pad("노드", 6) + Columns.pad("상태", 10) + "역할");
                 for (int id : cluster.nodeIds()) {
                     boolean up = cluster.runningNodes().contains(id);
-                    System.out.printf("%-4d  %-8s   브로커+컨트롤러%s%n", id, up ? "실행 중" : "중지됨",
-                            id == controller ? " (활성 컨트롤러)" : "");
+                    System.out.println(Columns.pad(Integer.toString(id), 6) + Columns.pad(up ? "실행 중" : "중지됨", 10)
+                            + "브로커+컨트롤러" + (id == controller ? " (활성 컨트롤러)" : ""));
                 }
                 System.out.println("실행 중인 브로커: " + cluster.runningNodes().size() + "/" + cluster.nodeIds().size());
             }

@@ -48,7 +48,7 @@ final class BrokerConfig {
         return Map.copyOf(t);
     }
 
-    static Map<String, String> render(NodeSpec node, List<NodeSpec> all) {
+    static Map<String, String> render(NodeSpec node, List<NodeSpec> all, Map<String, String> overrides) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(node.id()));
@@ -62,6 +62,17 @@ final class BrokerConfig {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", node.dataDir().toString());
         p.putAll(TUNING);
+        if (all.size() < 3) {
+            // A smaller cluster cannot hold three replicas of the internal topics.
+            String rf = Integer.toString(all.size());
+            for (String key : List.of("offsets.topic.replication.factor", "transaction.state.log.replication.factor",
+                    "share.coordinator.state.topic.replication.factor", "default.replication.factor")) {
+                p.put(key, rf);
+            }
+            p.put("transaction.state.log.min.isr", "1");
+            p.put("share.coordinator.state.topic.min.isr", "1");
+        }
+        p.putAll(overrides);
         return p;
     }
 }

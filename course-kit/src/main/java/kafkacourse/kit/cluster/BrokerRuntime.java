@@ -2,7 +2,6 @@ package kafkacourse.kit.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +22,23 @@ final class BrokerRuntime {
     /**
      * {@code java <jvmOptions> @<home>/broker.classpath.args BrokerMain <args>}. The long classpath goes into a java
      * argument file, so the command line stays short and readable in {@code ps} (and fully visible to
-     * {@link ProcessHandle.Info}, which gives up on command lines longer than a page).
+     * {@link ProcessHandle.Info}, which gives up on command lines longer than a page). {@link BrokerMain} is copied
+     * into {@code <home>/launcher}, so rebuilding the kit never pulls the class out from under a running cluster.
      */
     static List<String> javaCommand(Path home, List<String> jvmOptions, String... mainAndArgs) {
         Path argFile = home.resolve("broker.classpath.args");
-        String classpath = kitLocation() + java.io.File.pathSeparator + brokerClasspath();
         try {
+            Path launcher = home.resolve("launcher");
+            String classFile = BrokerMain.class.getName().replace('.', '/') + ".class";
+            try (InputStream in = BrokerMain.class.getClassLoader().getResourceAsStream(classFile)) {
+                Path target = launcher.resolve(classFile);
+                Files.createDirectories(target.getParent());
+                Files.write(target, in.readAllBytes());
+            }
+            String classpath = launcher + java.io.File.pathSeparator + brokerClasspath();
             Files.writeString(argFile, "-cp \"" + classpath.replace("\\", "\\\\") + "\"\n");
         } catch (IOException e) {
-            throw new ClusterException("브로커 실행 인자 파일을 쓸 수 없습니다: " + argFile, e);
+            throw new ClusterException("브로커 실행 준비 파일을 쓸 수 없습니다: " + home, e);
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -62,14 +69,6 @@ final class BrokerRuntime {
             return classpath;
         } catch (IOException e) {
             throw new ClusterException("Kafka 브로커 실행 파일 목록을 읽지 못했습니다.", e);
-        }
-    }
-
-    private static String kitLocation() {
-        try {
-            return Path.of(BrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

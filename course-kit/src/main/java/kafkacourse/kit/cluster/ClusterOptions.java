@@ -2,6 +2,7 @@ package kafkacourse.kit.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,14 @@ import java.util.Objects;
  * @param basePort     0: free ports chosen at start; otherwise brokers listen on basePort.., controllers on basePort+10..
  * @param detached     true for {@code ./course cluster up}: brokers outlive the JVM that started them
  * @param startTimeout how long to wait for all brokers before failing with the broker logs named
+ * @param brokerOverrides broker settings applied on top of {@link BrokerConfig#TUNING} (e.g. for a demo)
  */
-public record ClusterOptions(Path home, int nodes, int basePort, boolean detached, Duration startTimeout) {
+public record ClusterOptions(Path home, int nodes, int basePort, boolean detached, Duration startTimeout,
+                             Map<String, String> brokerOverrides) {
 
     public ClusterOptions {
         Objects.requireNonNull(home, "home");
+        brokerOverrides = Map.copyOf(brokerOverrides);
         if (nodes < 1 || nodes > 5) {
             throw new IllegalArgumentException("노드 수는 1~5 사이여야 합니다: " + nodes);
         }
@@ -30,23 +34,31 @@ public record ClusterOptions(Path home, int nodes, int basePort, boolean detache
 
     /** A test JVM's private 3-node cluster on free ports, stopped with the JVM. */
     public static ClusterOptions forTests() {
-        return new ClusterOptions(ClusterHome.forTests(), 3, 0, false, Duration.ofSeconds(60));
+        return new ClusterOptions(ClusterHome.forTests(), 3, 0, false, Duration.ofSeconds(60), Map.of());
     }
 
     /** The learner's interactive cluster ({@code ./course cluster up}). */
     public static ClusterOptions interactive(int basePort) {
-        return new ClusterOptions(ClusterHome.interactive(), 3, basePort, true, Duration.ofSeconds(60));
+        return new ClusterOptions(ClusterHome.interactive(), 3, basePort, true, Duration.ofSeconds(60), Map.of());
     }
 
     public ClusterOptions withHome(Path newHome) {
-        return new ClusterOptions(newHome, nodes, basePort, detached, startTimeout);
+        return new ClusterOptions(newHome, nodes, basePort, detached, startTimeout, brokerOverrides);
     }
 
     public ClusterOptions withBasePort(int port) {
-        return new ClusterOptions(home, nodes, port, detached, startTimeout);
+        return new ClusterOptions(home, nodes, port, detached, startTimeout, brokerOverrides);
+    }
+
+    public ClusterOptions withNodes(int count) {
+        return new ClusterOptions(home, count, basePort, detached, startTimeout, brokerOverrides);
+    }
+
+    public ClusterOptions withBrokerOverrides(Map<String, String> overrides) {
+        return new ClusterOptions(home, nodes, basePort, detached, startTimeout, overrides);
     }
 
     public ClusterOptions withStartTimeout(Duration timeout) {
-        return new ClusterOptions(home, nodes, basePort, detached, timeout);
+        return new ClusterOptions(home, nodes, basePort, detached, timeout, brokerOverrides);
     }
 }

@@ -116,7 +116,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
         long ownerPid = options.detached() ? 0 : ProcessHandle.current().pid();
         ClusterState state = new ClusterState(clusterId, ownerPid, nodes);
 
-        writeConfigs(home, nodes);
+        writeConfigs(home, nodes, options.brokerOverrides());
         state.write(home);
         if (!formatted) {
             format(home, clusterId, nodes);
@@ -218,12 +218,12 @@ public final class LocalKafkaCluster implements KafkaCluster {
         }
     }
 
-    private static void writeConfigs(Path home, List<NodeSpec> nodes) {
+    private static void writeConfigs(Path home, List<NodeSpec> nodes, Map<String, String> overrides) {
         try (InputStream log4j = LocalKafkaCluster.class.getResourceAsStream("broker-log4j2.properties")) {
             Files.write(home.resolve("broker-log4j2.properties"), log4j.readAllBytes());
             for (NodeSpec node : nodes) {
                 Files.createDirectories(node.dataDir());
-                String properties = BrokerConfig.render(node, nodes).entrySet().stream()
+                String properties = BrokerConfig.render(node, nodes, overrides).entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("\n", "# written by course-kit; see docs-ko for each setting\n", "\n"));
                 Files.writeString(node.configFile(), properties);
@@ -265,8 +265,10 @@ public final class LocalKafkaCluster implements KafkaCluster {
             long offset = Files.exists(node.logFile()) ? Files.size(node.logFile()) : 0;
             List<String> jvm = new ArrayList<>(BROKER_JVM_OPTIONS);
             jvm.add("-Dlog4j2.configurationFile=" + home.resolve("broker-log4j2.properties"));
+            // The watchdog can be switched off only by the kit's own tests, to prove that leftovers are reaped.
+            long watchedOwner = Boolean.parseBoolean(System.getProperty("course.cluster.watchdog", "true")) ? state.ownerPid() : 0;
             Process p = new ProcessBuilder(BrokerRuntime.javaCommand(home, jvm,
-                    "run", Long.toString(state.ownerPid()), node.configFile().toString()))
+                    "run", Long.toString(watchedOwner), node.configFile().toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(node.logFile().toFile()))
                     .start();

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import kafkacourse.kit.Columns;
+
 /** The course total: every lab's {@code target/grade.json} side by side (used by {@code mvn test} and {@code ./course grade}). */
 public final class CourseReport {
 
@@ -35,12 +37,12 @@ public final class CourseReport {
         if (grades.isEmpty()) {
             return out.append("아직 채점된 실습이 없습니다. 실습 채점: ./mvnw test  (한 실습만: ./course grade lab01)\n").toString();
         }
-        out.append(ScoreTable.pad("실습", 34)).append(ScoreTable.pad("점수", 12)).append("통과한 테스트\n");
+        out.append(Columns.pad("실습", 34)).append(Columns.pad("점수", 12)).append("통과한 테스트\n");
         out.append("─".repeat(80)).append('\n');
         int score = 0;
         int max = 0;
         for (LabGrade g : grades) {
-            out.append(ScoreTable.pad(g.lab(), 34)).append(ScoreTable.pad(g.score() + " / " + g.max(), 12))
+            out.append(Columns.pad(g.lab(), 34)).append(Columns.pad(g.score() + " / " + g.max(), 12))
                     .append(g.passedCount()).append(" / ").append(g.tests().size()).append('\n');
             score += g.score();
             max += g.max();

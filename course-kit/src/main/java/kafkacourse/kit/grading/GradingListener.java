@@ -66,14 +66,17 @@ public final class GradingListener implements TestExecutionListener {
         String lab = System.getProperty("course.lab.id", "lab");
         List<TestOutcome> list = outcomes.values().stream()
                 .sorted(java.util.Comparator.comparingInt(TestOutcome::task)).toList();
-        Path file = Path.of(System.getProperty("course.build.dir", "target"), "grade.json");
+        Path dir = Path.of(System.getProperty("course.build.dir", "target"));
+        String table = ScoreTable.render(lab, list);
         try {
-            LabGrade.of(lab, list.stream().map(TestOutcome::grade).toList()).write(file);
+            LabGrade.of(lab, list.stream().map(TestOutcome::grade).toList()).write(dir.resolve("grade.json"));
+            // The table as printed, for `./course grade` (which keeps Maven's own output in a log file).
+            java.nio.file.Files.writeString(dir.resolve("grade.txt"), table);
         } catch (IOException e) {
-            System.err.println("grade.json 을 쓰지 못했습니다: " + file + " (" + e.getMessage() + ")");
+            System.err.println("채점 파일을 쓰지 못했습니다: " + dir + " (" + e.getMessage() + ")");
         }
-        System.out.print(ScoreTable.render(lab, list));
-        System.out.println("채점 파일: " + file);
+        System.out.print(table);
+        System.out.println("채점 파일: " + dir.resolve("grade.json"));
         System.out.flush();
     }
 

@@ -1,5 +1,9 @@
 package kafkacourse.kit.grading;
 
+import static kafkacourse.kit.Columns.clip;
+import static kafkacourse.kit.Columns.pad;
+import static kafkacourse.kit.Columns.width;
+
 import java.util.List;
 
 /** The Korean score table printed after a lab's tests, aligned for terminals (Hangul is two columns wide). */
@@ -37,29 +41,5 @@ final class ScoreTable {
         out.append(String.format("합계: %d / %d 점 (%d%%)   통과한 테스트 %d / %d%n", grade.score(), grade.max(),
                 grade.max() == 0 ? 0 : Math.round(100.0 * grade.score() / grade.max()), grade.passedCount(), grade.tests().size()));
         return out.toString();
-    }
-
-    /** Terminal columns of a string: Hangul, CJK and full-width forms take two. */
-    static int width(String s) {
-        return s.codePoints().map(cp -> isWide(cp) ? 2 : 1).sum();
-    }
-
-    static String pad(String s, int columns) {
-        return s + " ".repeat(Math.max(1, columns - width(s)));
-    }
-
-    private static String clip(String s, int columns) {
-        if (width(s) <= columns) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder();
-        s.codePoints().takeWhile(cp -> width(b.toString()) + (isWide(cp) ? 2 : 1) <= columns - 1).forEach(b::appendCodePoint);
-        return b.append('…').toString();
-    }
-
-    private static boolean isWide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6);
     }
 }

@@ -1,0 +1,304 @@
+package kafkacourse.kit.cluster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * A Kafka cluster the kit only connects to: docker compose, an instructor's workshop cluster or a managed service.
+ * Configured by environment:
+ * <ul>
+ *   <li>{@code KAFKA_BOOTSTRAP_SERVERS}: e.g. {@code 127.0.0.1:29092,127.0.0.1:29093,127.0.0.1:29094} (required)</li>
+ *   <li>{@code KAFKA_CLIENT_CONFIG}: a client properties file merged into every client (security.protocol,
+ *       sasl.*, ssl.*); the same file works with Kafka's own command-line tools ({@code --command-config})</li>
+ *   <li>{@code KAFKA_COMPOSE_FILE}: the docker-compose.yml the cluster was started from; when {@code docker compose}
+ *       works, brokers can be killed and restarted through it ({@code kafka-N} is node N)</li>
+ * </ul>
+ * Without broker control, {@link #kill}/{@link #stop}/{@link #start} throw a Korean {@link ClusterException} and
+ * tests that need them are skipped ({@code @RequiresBrokerControl}).
+ */
+public final class ExternalKafkaCluster implements KafkaCluster {
+
+    public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String CLIENT_CONFIG_ENV = "KAFKA_CLIENT_CONFIG";
+    public static final String COMPOSE_FILE_ENV = "KAFKA_COMPOSE_FILE";
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(20);
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+    /**
+     * Where the cluster is and how to reach it.
+     *
+     * @param bootstrapServers {@code host:port,...}
+     * @param clientConfig     optional client properties file (security settings)
+     * @param composeFile      optional docker-compose.yml for broker control
+     */
+    public record Settings(String bootstrapServers, Optional<Path> clientConfig, Optional<Path> composeFile) {
+
+        public Settings {
+            Objects.requireNonNull(clientConfig, "clientConfig");
+            Objects.requireNonNull(composeFile, "composeFile");
+            if (bootstrapServers == null || bootstrapServers.isBlank()) {
+                throw new IllegalArgumentException(BOOTSTRAP_ENV + " 가 비어 있습니다. 예: 127.0.0.1:29092,127.0.0.1:29093,127.0.0.1:29094");
+            }
+            bootstrapServers = bootstrapServers.strip();
+            for (String server : bootstrapServers.split(",")) {
+                if (!server.strip().matches(".+:\\d{1,5}")) {
+                    throw new IllegalArgumentException(BOOTSTRAP_ENV + " 의 주소는 host:port 형식이어야 합니다: '" + server.strip() + "'");
+                }
+            }
+        }
+
+        /** The settings from the environment, or empty when {@code KAFKA_BOOTSTRAP_SERVERS} is not set. */
+        public static Optional<Settings> from(Map<String, String> env) {
+            String bootstrap = env.get(BOOTSTRAP_ENV);
+            if (bootstrap == null || bootstrap.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Settings(bootstrap, path(env.get(CLIENT_CONFIG_ENV)), path(env.get(COMPOSE_FILE_ENV))));
+        }
+
+        private static Optional<Path> path(String value) {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.strip()));
+        }
+    }
+
+    private final Settings settings;
+    private final Properties clientProperties;
+    private final List<Integer> nodeIds;
+    private final Optional<BrokerControl> control;
+    private final String noControlReason;
+    private final Admin admin;
+
+    private ExternalKafkaCluster(Settings settings, Properties clientProperties, Admin admin, List<Integer> nodeIds,
+                                 Optional<BrokerControl> control, String noControlReason) {
+        this.settings = settings;
+        this.clientProperties = clientProperties;
+        this.admin = admin;
+        this.nodeIds = nodeIds;
+        this.control = control;
+        this.noControlReason = noControlReason;
+    }
+
+    /** The cluster named by the environment, connected, or empty when {@code KAFKA_BOOTSTRAP_SERVERS} is not set. */
+    public static Optional<ExternalKafkaCluster> fromEnvironment() {
+        return Settings.from(System.getenv()).map(ExternalKafkaCluster::connect);
+    }
+
+    /** Connect (and fail within 20 s with a Korean message when the cluster does not answer). */
+    public static ExternalKafkaCluster connect(Settings settings) {
+        checkLearnerName(System.getenv("COURSE_LEARNER"));
+        Properties client = clientProperties(settings);
+        Properties adminProps = new Properties();
+        adminProps.putAll(client);
+        AdminSupport.tuneAdmin(adminProps);
+        Admin admin = Admin.create(adminProps);
+        List<Integer> ids;
+        try {
+            ids = List.copyOf(new TreeSet<>(admin.describeCluster().nodes()
+                    .get(CONNECT_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .map(org.apache.kafka.common.Node::id).toList()));
+        } catch (Exception e) {
+            admin.close(Duration.ofSeconds(2));
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            throw new ClusterException("""
+                    외부 Kafka 클러스터(%s)에 %d초 안에 연결하지 못했습니다.
+                      확인: 주소와 포트, 클러스터가 떠 있는지(docker compose ps), 보안 설정(%s=%s).
+                      원인: %s""".formatted(settings.bootstrapServers(), CONNECT_LIMIT.toSeconds(), CLIENT_CONFIG_ENV,
+                    settings.clientConfig().map(Path::toString).orElse("(없음)"), cause));
+        }
+        Optional<BrokerControl> control = Optional.empty();
+        String reason = "외부 클러스터(" + BOOTSTRAP_ENV + ")는 강좌 도구가 브로커를 끄고 켤 수 없습니다. "
+                + "docker compose 로 띄웠다면 " + COMPOSE_FILE_ENV + "=docker-compose.yml 을 설정하면 이 테스트도 실행됩니다.";
+        if (settings.composeFile().isPresent()) {
+            ComposeBrokerControl.Probe probe = ComposeBrokerControl.probe(settings.composeFile().get(), Set.copyOf(ids));
+            control = probe.control();
+            if (control.isEmpty()) {
+                reason = "docker compose 로 브로커를 제어할 수 없습니다: " + probe.reason();
+            }
+        }
+        return new ExternalKafkaCluster(settings, client, admin, ids, control, control.isPresent() ? "" : reason);
+    }
+
+    /**
+     * Kafka topic, group and transactional-id names allow only ASCII letters, digits, '.', '_' and '-': a learner
+     * name that becomes their prefix must too (a Korean name would fail later with a confusing InvalidTopicException).
+     */
+    static void checkLearnerName(String learner) {
+        if (learner != null && !learner.isBlank() && !learner.strip().matches("[A-Za-z0-9._-]{1,40}")) {
+            throw new ClusterException("""
+                    COURSE_LEARNER='%s' 는 토픽·그룹 이름 앞에 붙기 때문에 영문자, 숫자, '.', '_', '-' 만 쓸 수 있습니다(40자 이내).
+                      예: COURSE_LEARNER=kim-minsu""".formatted(learner));
+        }
+    }
+
+    private static Properties clientProperties(Settings settings) {
+        Properties p = new Properties();
+        if (settings.clientConfig().isPresent()) {
+            Path file = settings.clientConfig().get();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new ClusterException(CLIENT_CONFIG_ENV + " 파일을 읽을 수 없습니다: " + file.toAbsolutePath(), e);
+            }
+        }
+        // The environment names the cluster; a bootstrap.servers line in the file would silently point elsewhere.
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        return p;
+    }
+
+    /** The settings this cluster was connected with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Why brokers cannot be controlled (Korean, for a skipped test), or empty when they can. */
+    public String whyNoBrokerControl() {
+        return noControlReason;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    @Override
+    public Properties clientProperties() {
+        Properties copy = new Properties();
+        copy.putAll(clientProperties);
+        return copy;
+    }
+
+    @Override
+    public Admin admin() {
+        return admin;
+    }
+
+    @Override
+    public List<Integer> nodeIds() {
+        return nodeIds;
+    }
+
+    @Override
+    public Set<Integer> runningNodes() {
+        if (control.isPresent()) {
+            return control.get().running();
+        }
+        try {
+            return AdminSupport.liveBrokers(admin);
+        } catch (ClusterException e) {
+            return Set.of();
+        }
+    }
+
+    @Override
+    public boolean canControlBrokers() {
+        return control.isPresent();
+    }
+
+    private BrokerControl control(String what, int nodeId) {
+        if (!nodeIds.contains(nodeId)) {
+            throw new IllegalArgumentException("이 클러스터에 없는 노드 번호입니다: " + nodeId + " (있는 노드: " + nodeIds + ")");
+        }
+        return control.orElseThrow(() -> new ClusterException("노드 " + nodeId + " 을(를) " + what + " 수 없습니다. " + noControlReason));
+    }
+
+    @Override
+    public void kill(int nodeId) {
+        control("강제 종료할", nodeId).kill(nodeId);
+    }
+
+    @Override
+    public void stop(int nodeId) {
+        control("정상 종료할", nodeId).stop(nodeId);
+    }
+
+    @Override
+    public void start(int nodeId) {
+        BrokerControl c = control("시작할", nodeId);
+        if (!c.running().contains(nodeId)) {
+            c.start(nodeId);
+        }
+        AdminSupport.awaitBrokers(admin, Set.of(nodeId), START_LIMIT, c.howToReadLog(nodeId));
+    }
+
+    @Override
+    public void restoreAllNodes() {
+        if (control.isEmpty()) {
+            return; // nothing was stopped by the kit
+        }
+        Set<Integer> running = control.get().running();
+        for (int id : nodeIds) {
+            if (!running.contains(id)) {
+                control.get().start(id);
+            }
+        }
+        awaitAllBrokersReady();
+    }
+
+    @Override
+    public void awaitAllBrokersReady() {
+        AdminSupport.awaitBrokers(admin, Set.copyOf(nodeIds), START_LIMIT,
+                control.map(c -> c.describe() + " ps").orElse("외부 클러스터 " + bootstrapServers() + " 의 상태"));
+    }
+
+    @Override
+    public void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
+        AdminSupport.createTopic(admin, name, partitions, replicationFactor, configs, nodeIds.size());
+    }
+
+    @Override
+    public int leaderOf(String topic, int partition) {
+        return AdminSupport.leaderOf(admin, topic, partition);
+    }
+
+    @Override
+    public List<Integer> isrOf(String topic, int partition) {
+        return AdminSupport.isrOf(admin, topic, partition);
+    }
+
+    @Override
+    public List<Integer> replicasOf(String topic, int partition) {
+        return AdminSupport.replicasOf(admin, topic, partition);
+    }
+
+    @Override
+    public void awaitIsrFull(String topic, Duration atMost) {
+        AdminSupport.awaitIsrFull(admin, topic, atMost);
+    }
+
+    @Override
+    public int activeController() {
+        return AdminSupport.activeController(admin);
+    }
+
+    /** An external broker's log is on its own machine: the message says how to read it. */
+    @Override
+    public Path logFile(int nodeId) {
+        throw new ClusterException("외부 클러스터의 브로커 로그는 이 컴퓨터의 파일이 아닙니다. "
+                + control.map(c -> "보기: " + c.howToReadLog(nodeId)).orElse("클러스터 운영자에게 노드 " + nodeId + " 의 로그를 요청하세요."));
+    }
+
+    /** Closes the Admin client only; the cluster keeps running. */
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+
+    @Override
+    public String toString() {
+        return "외부 클러스터 " + bootstrapServers() + (control.isPresent() ? " (브로커 제어: " + control.get().describe() + ")" : "");
+    }
+}
