@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The Java side of the {@code ./course} launcher (the bash script builds, then calls this). */
 @Command(name = "course", mixinStandardHelpOptions = true,
         description = "Kafka 기초 강좌 도구: 클러스터 관리와 채점 결과 보기.",
-        subcommands = {ClusterCommand.class, CourseCli.Grade.class})
+        subcommands = {ClusterCommand.class, CourseCli.Grade.class, RoomCommand.class})
 public final class CourseCli {
 
     public static void main(String[] args) {
@@ -32,8 +32,14 @@ public final class CourseCli {
         @CommandLine.Option(names = "--root", defaultValue = ".", description = "강좌 루트 디렉터리")
         Path root;
 
+        @CommandLine.Option(names = "--room", description = "워크숍: 공유 클러스터의 강좌 토픽에서 참가자별 최신 점수를 봅니다.")
+        boolean room;
+
         @Override
         public Integer call() throws IOException {
+            if (room) {
+                return RoomCommand.show(kafkacourse.kit.grading.RoomGrades.topic());
+            }
             System.out.print(CourseReport.render(CourseReport.collect(root)));
             return 0;
         }

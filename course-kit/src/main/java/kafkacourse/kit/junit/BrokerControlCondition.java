@@ -24,8 +24,12 @@ final class BrokerControlCondition implements ExecutionCondition {
             // The cluster itself is broken: let the test run and fail with that message (a skip would hide it).
             return ConditionEvaluationResult.enabled("클러스터 오류는 테스트 실행에서 보고합니다");
         }
+        return evaluate(cluster);
+    }
+
+    static ConditionEvaluationResult evaluate(KafkaCluster cluster) {
         return cluster.canControlBrokers()
-                ? ConditionEvaluationResult.enabled("브로커 제어 가능: " + cluster)
+                ? ConditionEvaluationResult.enabled("브로커 제어 가능: " + cluster.bootstrapServers())
                 : ConditionEvaluationResult.disabled(BrokerControl.skipReason(cluster));
     }
 }
