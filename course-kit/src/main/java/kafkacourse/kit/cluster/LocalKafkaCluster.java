@@ -322,9 +322,11 @@ public final class LocalKafkaCluster implements KafkaCluster {
         }
     }
 
+    /** The last lines of a log that say something: stack frames are left out (the log file has them all). */
     private static String tail(Path file, int lines) {
         try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
-            List<String> list = all.toList();
+            List<String> list = all.filter(l -> !l.isBlank() && !l.stripLeading().startsWith("at ")
+                    && !l.stripLeading().matches("\\.\\.\\. \\d+ more")).toList();
             return list.subList(Math.max(0, list.size() - lines), list.size()).stream()
                     .map(l -> "    | " + l).collect(Collectors.joining("\n"));
         } catch (IOException | UncheckedIOException e) {

@@ -1,0 +1,38 @@
+package kafkacourse.kit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cluster started detached (like `./course cluster up`) is found, reused, and left running by its users. */
+@DisplayName("클러스터: 실행 중인 클러스터 재사용")
+class ReuseTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("분리 실행한 클러스터를 다른 사용자가 붙어 쓰고 닫아도 클러스터는 계속 돈다")
+    void detachedClusterIsReusedAndOutlivesItsUsers() {
+        ClusterOptions options = ClusterOptions.interactive(0).withHome(tmp.resolve("cluster")).withNodes(1);
+        String bootstrap;
+        try (LocalKafkaCluster started = LocalKafkaCluster.start(options)) {
+            bootstrap = started.bootstrapServers();
+        }
+        try {
+            try (LocalKafkaCluster reused = LocalKafkaCluster.attach(options.home()).orElseThrow()) {
+                assertThat(reused.bootstrapServers()).isEqualTo(bootstrap);
+                assertThat(reused.activeController()).isEqualTo(1);
+            }
+            assertThat(LocalKafkaCluster.attach(options.home())).as("사용자가 닫은 뒤에도 클러스터는 실행 중이어야 합니다").isPresent();
+        } finally {
+            LocalKafkaCluster.existing(options.home()).orElseThrow().shutdown();
+        }
+        assertThat(LocalKafkaCluster.existing(options.home()).orElseThrow().runningNodes()).isEmpty();
+        assertThat(LocalKafkaCluster.attach(options.home())).isEmpty();
+    }
+}

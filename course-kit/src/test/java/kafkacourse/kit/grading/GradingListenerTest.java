@@ -1,0 +1,133 @@
+package kafkacourse.kit.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kafkacourse.kit.junit.KafkaLabExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** The grader itself: points, pass/fail, the Korean table and grade.json in exactly the documented shape. */
+@DisplayName("채점: 점수표와 grade.json")
+class GradingListenerTest {
+
+    @TempDir
+    Path buildDir;
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty("course.grading");
+        System.clearProperty("course.lab.id");
+        System.clearProperty("course.build.dir");
+    }
+
+    /** A tiny lab run through a real JUnit launcher. Not picked up by surefire (nested class). */
+    @ExtendWith(KafkaLabExtensionWithoutCluster.class)
+    static class SampleLab {
+        @Test
+        @Tag("task:1")
+        @Points(3)
+        @DisplayName("통과하는 테스트")
+        void passes() {
+        }
+
+        @Test
+        @Tag("task:2")
+        @DisplayName("틀린 답을 잡는 테스트")
+        @Hint("HINTS.ko.md#2 — 힌트 문장")
+        void fails() {
+            throw new AssertionError("기대: 6건, 실제: 0건");
+        }
+
+        @Test
+        @Tag("task:1")
+        @Points(2)
+        @DisplayName("아직 구현하지 않은 TODO")
+        @Hint("HINTS.ko.md#1 — 생성자부터")
+        void todo() {
+            throw new UnsupportedOperationException("TODO 1-1: 생성자를 구현하세요.");
+        }
+    }
+
+    /** The stub-message part of {@link KafkaLabExtension}, without starting a cluster. */
+    static class KafkaLabExtensionWithoutCluster implements org.junit.jupiter.api.extension.TestExecutionExceptionHandler {
+        @Override
+        public void handleTestExecutionException(org.junit.jupiter.api.extension.ExtensionContext context, Throwable thrown) throws Throwable {
+            new KafkaLabExtension().handleTestExecutionException(context, thrown);
+        }
+    }
+
+    @Test
+    @DisplayName("점수·통과 여부가 grade.json 에 정해진 모양 그대로 기록되고 한국어 점수표가 출력된다")
+    void writesGradeJsonAndPrintsKoreanTable() throws Exception {
+        System.setProperty("course.grading", "true");
+        System.setProperty("course.lab.id", "lab99-sample");
+        System.setProperty("course.build.dir", buildDir.toString());
+        GradingListener listener = new GradingListener();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                    .execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SampleLab.class)).build(), listener);
+        } finally {
+            System.setOut(original);
+        }
+
+        JsonNode grade = new ObjectMapper().readTree(buildDir.resolve("grade.json").toFile());
+        assertThat(fieldNames(grade)).containsExactly("lab", "score", "max", "tests");
+        assertThat(grade.get("lab").asText()).isEqualTo("lab99-sample");
+        assertThat(grade.get("score").asInt()).isEqualTo(3);
+        assertThat(grade.get("max").asInt()).isEqualTo(6);
+        assertThat(grade.get("tests")).hasSize(3);
+        for (JsonNode test : grade.get("tests")) {
+            assertThat(fieldNames(test)).containsExactly("id", "displayName", "points", "passed");
+        }
+        assertThat(grade.get("tests")).extracting(t -> t.get("id").asText() + "=" + t.get("passed").asBoolean())
+                .containsExactlyInAnyOrder("GradingListenerTest$SampleLab#passes=true", "GradingListenerTest$SampleLab#fails=false",
+                        "GradingListenerTest$SampleLab#todo=false");
+
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("채점 결과: lab99-sample", "합계: 3 / 6 점 (50%)", "O 통과", "X 실패",
+                "[미구현] TODO 1-1: 생성자를 구현하세요.", "HINTS.ko.md#2 — 힌트 문장", "기대: 6건, 실제: 0건");
+        assertThat(table).doesNotContain("\tat ");
+        assertThat(Files.readString(buildDir.resolve("grade.txt"))).isEqualTo(table.substring(0, table.indexOf("채점 파일:")));
+    }
+
+    @Test
+    @DisplayName("강좌 총점은 실습별 grade.json 을 모아 합한다")
+    void courseReportSumsTheLabs() throws Exception {
+        Path root = buildDir;
+        LabGrade.of("lab01-pubsub", List.of(new TestGrade("A#a", "가", 2, true), new TestGrade("A#b", "나", 3, false)))
+                .write(root.resolve("labs/lab01-pubsub/target/grade.json"));
+        LabGrade.of("lab02-partitioning", List.of(new TestGrade("B#a", "다", 5, true)))
+                .write(root.resolve("labs/lab02-partitioning/target/grade.json"));
+
+        String report = CourseReport.render(CourseReport.collect(root));
+
+        assertThat(report).contains("lab01-pubsub", "2 / 5", "lab02-partitioning", "5 / 5", "총점: 7 / 10 점 (70%)");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
