@@ -27,8 +27,9 @@ import org.apache.kafka.clients.admin.Admin;
  *   <li>{@code KAFKA_COMPOSE_FILE}: the docker-compose.yml the cluster was started from; when {@code docker compose}
  *       works, brokers can be killed and restarted through it ({@code kafka-N} is node N)</li>
  * </ul>
- * Without broker control, {@link #kill}/{@link #stop}/{@link #start} throw a Korean {@link ClusterException} and
- * tests that need them are skipped ({@code @RequiresBrokerControl}).
+ * Without broker control, {@link #kill}/{@link #stop}/{@link #start} refuse with a Korean reason: in a JUnit run as
+ * an aborted (skipped) test, elsewhere as a {@link ClusterException}. Tests that need them should say so up front
+ * with {@code @RequiresBrokerControl}, so that they are skipped before doing anything.
  */
 public final class ExternalKafkaCluster implements KafkaCluster {
 
@@ -212,7 +213,9 @@ public final class ExternalKafkaCluster implements KafkaCluster {
         if (!nodeIds.contains(nodeId)) {
             throw new IllegalArgumentException("이 클러스터에 없는 노드 번호입니다: " + nodeId + " (있는 노드: " + nodeIds + ")");
         }
-        return control.orElseThrow(() -> new ClusterException("노드 " + nodeId + " 을(를) " + what + " 수 없습니다. " + noControlReason));
+        // In a test JVM this aborts the test (reported as skipped with the reason, never passed) even when the test
+        // forgot @RequiresBrokerControl; in a notebook it is a ClusterException with the same Korean text.
+        return control.orElseThrow(() -> CourseCluster.unavailable("노드 " + nodeId + " 을(를) " + what + " 수 없습니다. " + noControlReason));
     }
 
     @Override
