@@ -1,0 +1,46 @@
+package kafkacourse.lab03;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Consumer lag: how many records a group still has to read, per partition.
+ * 과제 설명: README.ko.md 의 "4. 컨슈머 랙", 막히면 HINTS.ko.md#4.
+ */
+public final class LagMonitor {
+
+    private LagMonitor() {
+    }
+
+    /** TODO 4: lag = end offset (latest) − committed offset, for every partition the group has committed. */
+    public static Map<TopicPartition, Long> lagOf(Admin admin, String groupId) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.forEach((tp, om) -> {
+                if (om != null) {
+                    latest.put(tp, OffsetSpec.latest());
+                }
+            });
+            Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> lag = new HashMap<>();
+            latest.keySet().forEach(tp -> lag.put(tp, end.get(tp).offset() - committed.get(tp).offset()));
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing lag of " + groupId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not compute lag of " + groupId, e);
+        }
+    }
+}
