@@ -111,7 +111,28 @@ public final class GroupView implements Html {
                     .append("</td><td style=\"").append(Palette.TD).append(";text-align:left;white-space:nowrap\"><span style=\"display:inline-block;height:10px;width:")
                     .append(bar).append("px;background:").append(Palette.series(1)).append("\"></span> ").append(String.format("%,d", r.lag())).append("</td></tr>");
         }
+        for (String idle : idleMembers()) {
+            h.append("<tr><td style=\"").append(Palette.TD).append(";color:").append(Palette.MUTED).append("\">-</td><td style=\"").append(Palette.TD)
+                    .append("\"><span style=\"background:").append(Palette.series(members.indexOf(idle))).append(";color:white;border-radius:8px;padding:1px 8px\">")
+                    .append(Html.escape(idle)).append("</span></td><td colspan=\"3\" style=\"").append(Palette.TD).append(";color:").append(Palette.DOWN)
+                    .append("\">할당된 파티션 없음 (놀고 있음)</td></tr>");
+        }
         return h.append("</table>").toString();
+    }
+
+    /** Members that own no partition (more consumers than partitions). */
+    public List<String> idleMembers() {
+        Set<String> owners = rows.stream().map(PartitionLag::owner).collect(Collectors.toSet());
+        return members.stream().filter(m -> !owners.contains(m)).toList();
+    }
+
+    /** The group's state as Kafka reports it, e.g. STABLE, EMPTY, PREPARING_REBALANCE. */
+    public String state() {
+        return state;
+    }
+
+    public List<String> members() {
+        return members;
     }
 
     @Override
@@ -120,6 +141,7 @@ public final class GroupView implements Html {
                 .caption("컨슈머 그룹 " + groupId + " · 상태 " + state + " · 멤버 " + members.size() + "명 · 총 lag " + totalLag());
         rows.forEach(r -> t.row(r.partition().toString(), r.owner().isEmpty() ? "(없음)" : r.owner(),
                 r.committed() < 0 ? "-" : Long.toString(r.committed()), r.endOffset(), r.lag()));
+        idleMembers().forEach(m -> t.row("-", m, "-", "-", "놀고 있음"));
         return t.toString();
     }
 }
