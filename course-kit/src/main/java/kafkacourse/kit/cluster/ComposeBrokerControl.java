@@ -32,10 +32,14 @@ final class ComposeBrokerControl implements BrokerControl {
      * Korean reason why there is none (no compose command, no Docker engine, file or services missing).
      */
     static Probe probe(Path file, Set<Integer> nodeIds) {
+        return probe(file, nodeIds, List.of(List.of("docker", "compose"), List.of("docker-compose")));
+    }
+
+    /** {@link #probe(Path, Set)} with the compose commands to try, in order (tests pass a fake one). */
+    static Probe probe(Path file, Set<Integer> nodeIds, List<List<String>> candidates) {
         if (!Files.isRegularFile(file)) {
             return Probe.unavailable("KAFKA_COMPOSE_FILE 이 가리키는 파일이 없습니다: " + file.toAbsolutePath());
         }
-        List<List<String>> candidates = List.of(List.of("docker", "compose"), List.of("docker-compose"));
         String lastError = "docker compose 명령을 찾지 못했습니다";
         for (List<String> cmd : candidates) {
             Result version = run(concat(cmd, List.of("version")), 15);
