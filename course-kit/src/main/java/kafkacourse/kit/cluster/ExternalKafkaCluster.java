@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import kafkacourse.kit.junit.UniqueNames;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -100,7 +101,7 @@ public final class ExternalKafkaCluster implements KafkaCluster {
 
     /** Connect (and fail within 20 s with a Korean message when the cluster does not answer). */
     public static ExternalKafkaCluster connect(Settings settings) {
-        checkLearnerName(System.getenv("COURSE_LEARNER"));
+        UniqueNames.learnerPrefix(); // fails early, in Korean, on a name Kafka cannot use
         Properties client = clientProperties(settings);
         Properties adminProps = new Properties();
         adminProps.putAll(client);
@@ -131,18 +132,6 @@ public final class ExternalKafkaCluster implements KafkaCluster {
             }
         }
         return new ExternalKafkaCluster(settings, client, admin, ids, control, control.isPresent() ? "" : reason);
-    }
-
-    /**
-     * Kafka topic, group and transactional-id names allow only ASCII letters, digits, '.', '_' and '-': a learner
-     * name that becomes their prefix must too (a Korean name would fail later with a confusing InvalidTopicException).
-     */
-    static void checkLearnerName(String learner) {
-        if (learner != null && !learner.isBlank() && !learner.strip().matches("[A-Za-z0-9._-]{1,40}")) {
-            throw new ClusterException("""
-                    COURSE_LEARNER='%s' 는 토픽·그룹 이름 앞에 붙기 때문에 영문자, 숫자, '.', '_', '-' 만 쓸 수 있습니다(40자 이내).
-                      예: COURSE_LEARNER=kim-minsu""".formatted(learner));
-        }
     }
 
     private static Properties clientProperties(Settings settings) {

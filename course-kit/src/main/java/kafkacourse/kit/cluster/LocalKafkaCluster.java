@@ -17,22 +17,15 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Kafka cluster on this machine: each KRaft node (broker + controller) is its own JVM running the Apache
@@ -373,11 +366,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
             synchronized (this) {
                 if (admin == null) {
                     Properties p = clientProperties();
-                    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "course-kit-admin");
-                    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-                    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-                    p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "100");
-                    p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+                    AdminSupport.tuneAdmin(p);
                     admin = Admin.create(p);
                 }
             }
@@ -450,63 +439,38 @@ public final class LocalKafkaCluster implements KafkaCluster {
 
     @Override
     public void awaitAllBrokersReady() {
-        Set<Integer> expected = new HashSet<>(nodeIds());
-        try {
-            Awaitility.await("모든 브로커(" + expected + ")가 클러스터에 등록되고 펜싱이 풀리기를")
-                    .atMost(startTimeout).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> admin().describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()
-                            .map(Node::id).collect(Collectors.toSet()).containsAll(expected));
-        } catch (ConditionTimeoutException e) {
-            throw new ClusterException("""
-                    %d초 안에 모든 브로커가 준비되지 않았습니다. 실행 중인 노드: %s
-                      브로커 로그: %s""".formatted(startTimeout.toSeconds(), runningNodes(), home));
-        }
+        AdminSupport.awaitBrokers(admin(), new HashSet<>(nodeIds()), startTimeout,
+                "실행 중인 노드 " + runningNodes() + ", 브로커 로그: " + home.resolve("node-N/broker.log"));
     }
 
     @Override
     public void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
-        NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
-        get(admin().createTopics(List.of(topic)).all(), "토픽 " + name + " 생성");
-        try {
-            Awaitility.await("토픽 " + name + " 의 모든 파티션에 리더와 전체 ISR이 생기기를")
-                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> describe(name).partitions().stream()
-                            .allMatch(p -> p.leader() != null && p.isr().size() == p.replicas().size()));
-        } catch (ConditionTimeoutException e) {
-            throw new ClusterException("토픽 " + name + " 이(가) 30초 안에 준비되지 않았습니다. 실행 중인 브로커: " + runningNodes());
-        }
+        AdminSupport.createTopic(admin(), name, partitions, replicationFactor, configs, nodeIds().size());
     }
 
     @Override
     public int leaderOf(String topic, int partition) {
-        Node leader = partitionInfo(topic, partition).leader();
-        return leader == null || leader.isEmpty() ? -1 : leader.id();
+        return AdminSupport.leaderOf(admin(), topic, partition);
     }
 
     @Override
     public List<Integer> isrOf(String topic, int partition) {
-        return partitionInfo(topic, partition).isr().stream().map(Node::id).toList();
+        return AdminSupport.isrOf(admin(), topic, partition);
     }
 
     @Override
     public List<Integer> replicasOf(String topic, int partition) {
-        return partitionInfo(topic, partition).replicas().stream().map(Node::id).toList();
+        return AdminSupport.replicasOf(admin(), topic, partition);
     }
 
     @Override
     public void awaitIsrFull(String topic, Duration atMost) {
-        try {
-            Awaitility.await("토픽 " + topic + " 의 모든 파티션 ISR이 복제본 수만큼 다시 차기를")
-                    .atMost(atMost).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> describe(topic).partitions().stream().allMatch(p -> p.isr().size() == p.replicas().size()));
-        } catch (ConditionTimeoutException e) {
-            throw new ClusterException("토픽 " + topic + " 의 ISR이 " + atMost.toSeconds() + "초 안에 다시 채워지지 않았습니다. 실행 중인 브로커: " + runningNodes());
-        }
+        AdminSupport.awaitIsrFull(admin(), topic, atMost);
     }
 
     @Override
     public int activeController() {
-        return get(admin().describeMetadataQuorum().quorumInfo(), "KRaft 쿼럼 조회").leaderId();
+        return AdminSupport.activeController(admin());
     }
 
     @Override
@@ -546,28 +510,6 @@ public final class LocalKafkaCluster implements KafkaCluster {
         admin = null;
         if (a != null) {
             a.close(Duration.ofSeconds(2));
-        }
-    }
-
-    private TopicPartitionInfo partitionInfo(String topic, int partition) {
-        return describe(topic).partitions().stream().filter(p -> p.partition() == partition).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("토픽 " + topic + " 에 파티션 " + partition + " 이(가) 없습니다."));
-    }
-
-    private TopicDescription describe(String topic) {
-        return get(admin().describeTopics(List.of(topic)).allTopicNames(), "토픽 " + topic + " 조회").get(topic);
-    }
-
-    static <T> T get(KafkaFuture<T> future, String what) {
-        try {
-            return future.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException(what + " 중에 중단되었습니다.");
-        } catch (ExecutionException e) {
-            throw new ClusterException(what + "에 실패했습니다: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ClusterException(what + "이(가) 30초 안에 끝나지 않았습니다. 클러스터가 실행 중인지 `./course cluster status` 로 확인하세요.");
         }
     }
 

@@ -52,9 +52,12 @@ public final class GradingListener implements TestExecutionListener {
                     : result.getStatus() == TestExecutionResult.Status.ABORTED ? TestOutcome.Status.SKIPPED
                     : TestOutcome.Status.FAILED, reason);
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-            // A class whose set-up failed (e.g. the cluster did not start): its unrun tests fail with that reason.
+            // A class whose set-up failed (e.g. the cluster did not start) fails its unrun tests with that reason;
+            // one that was aborted (e.g. no Docker for the chosen mode) skips them.
+            TestOutcome.Status status = result.getStatus() == TestExecutionResult.Status.ABORTED
+                    ? TestOutcome.Status.SKIPPED : TestOutcome.Status.FAILED;
             testsUnder(id).filter(test -> !outcomes.containsKey(key(test).orElse("")))
-                    .forEach(test -> record(test, TestOutcome.Status.FAILED, reason));
+                    .forEach(test -> record(test, status, reason));
         }
     }
 
