@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -40,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
@@ -53,6 +55,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConsumerGroupsTest {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final String NO_RECORDS = "0건에 머문다면 먼저 보낸 레코드를 못 받은 것입니다 — auto.offset.reset=earliest, group.id 를 확인하세요 (힌트: HINTS.ko.md#1).";
 
     private final KafkaCluster cluster;
 
@@ -105,6 +108,14 @@ class ConsumerGroupsTest {
         return received;
     }
 
+    /** Repeats {@code step} until {@code count} reaches {@code expected}; the failure says how far it got, in Korean. */
+    private static void awaitCount(String what, Supplier<Integer> count, int expected, Runnable step, String hint) {
+        await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+            step.run();
+            assertThat(count.get()).as("%s: %d건이 되어야 합니다. %s", what, expected, hint).isGreaterThanOrEqualTo(expected);
+        });
+    }
+
     private Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
         Map<TopicPartition, Long> committed = new TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
         cluster.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
@@ -144,7 +155,16 @@ class ConsumerGroupsTest {
                             .isEqualTo(partitions);
                     assertThat(mine.stream().flatMap(Set::stream).collect(Collectors.toSet()))
                             .as("멤버들이 가진 파티션의 합집합").isEqualTo(allPartitions(topic, partitions));
-                    ConsumerGroupDescription d = describe(group);
+                    ConsumerGroupDescription d;
+                    try {
+                        d = describe(group);
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof GroupIdNotFoundException) {
+                            throw new AssertionError("그룹 코디네이터가 그룹 " + group + " 을(를) 모릅니다: 이 group.id 로 참여한 멤버가 없습니다. "
+                                    + "멤버들이 인자로 받은 groupId 를 그대로 group.id 로 썼나요? (힌트: HINTS.ko.md#1)");
+                        }
+                        throw e;
+                    }
                     assertThat(d.groupState()).as("그룹 코디네이터가 본 그룹 상태").isEqualTo(GroupState.STABLE);
                     List<Set<TopicPartition>> coordinator = d.members().stream().map(MemberDescription::assignment)
                             .map(a -> Set.copyOf(a.topicPartitions())).toList();
@@ -217,7 +237,7 @@ class ConsumerGroupsTest {
         AtomicBoolean crashed = new AtomicBoolean();
         try (OrderWorker a = new OrderWorker(cluster.clientProperties(), topic, group)) {
             await("첫 번째 컨슈머가 오프셋 " + crashAt + " 의 레코드를 처리하다 죽을 때까지")
-                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
                         try {
                             a.processOnce(POLL, r -> {
                                 if (r.offset() == crashAt) {
@@ -231,7 +251,8 @@ class ConsumerGroupsTest {
                                 throw e;
                             }
                         }
-                        return crashed.get();
+                        assertThat(crashed.get()).as("첫 번째 컨슈머가 오프셋 %d 에 닿았는지 (지금까지 처리 %d건). " + NO_RECORDS, crashAt, processedByA.size())
+                                .isTrue();
                     });
         } // closed without a commit of its own: the process is gone
 
@@ -276,11 +297,7 @@ class ConsumerGroupsTest {
 
         List<String> processedByA = new CopyOnWriteArrayList<>();
         try (OrderWorker a = new OrderWorker(cluster.clientProperties(), topic, group)) {
-            await("첫 번째 컨슈머가 30건을 처리할 때까지").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> {
-                        a.processOnce(POLL, r -> processedByA.add(r.key()));
-                        return processedByA.size() >= 30;
-                    });
+            awaitCount("첫 번째 컨슈머가 처리한 레코드 수", processedByA::size, 30, () -> a.processOnce(POLL, r -> processedByA.add(r.key())), NO_RECORDS);
         }
         assertThat(committedOffsets(group)).as("30건(오프셋 0~29)을 처리한 뒤 그룹의 커밋된 오프셋: 다음에 읽을 위치인 30 이어야 합니다. 힌트: HINTS.ko.md#2")
                 .containsEntry(new TopicPartition(topic, 0), 30L);
@@ -289,11 +306,8 @@ class ConsumerGroupsTest {
         produce(topic, fresh.stream().map(k -> new ProducerRecord<>(topic, 0, k, "new")).toList());
         List<String> processedByB = new CopyOnWriteArrayList<>();
         try (OrderWorker b = new OrderWorker(cluster.clientProperties(), topic, group)) {
-            await("다시 띄운 컨슈머가 새 레코드 3건을 받을 때까지").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> {
-                        b.processOnce(POLL, r -> processedByB.add(r.key()));
-                        return processedByB.size() >= fresh.size();
-                    });
+            awaitCount("다시 띄운 컨슈머가 처리한 레코드 수", processedByB::size, fresh.size(), () -> b.processOnce(POLL, r -> processedByB.add(r.key())),
+                    "새로 보낸 레코드가 오지 않는다면 group.id 를 확인하세요 (힌트: HINTS.ko.md#1).");
         }
         assertThat(processedByB).as("다시 띄운 컨슈머가 처리한 레코드: 이미 처리한 30건은 다시 오지 않고 새 레코드 3건만 와야 합니다")
                 .containsExactlyElementsOf(fresh);
@@ -451,11 +465,7 @@ class ConsumerGroupsTest {
     private void joinSecondMember(String topic, String group, RebalanceAwareWorker a, RebalanceAwareWorker[] b,
                                   List<String> processedByB, List<String> processedByA) {
         awaitSettled(group, topic, 3, List.of(a::assignment), () -> a.pollAndProcess(POLL));
-        await("첫 번째 멤버가 30건을 처리할 때까지").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
-                .until(() -> {
-                    a.pollAndProcess(POLL);
-                    return processedByA.size() >= 30;
-                });
+        awaitCount("첫 번째 멤버가 처리한 레코드 수", processedByA::size, 30, () -> a.pollAndProcess(POLL), NO_RECORDS);
         b[0] = new RebalanceAwareWorker(cluster.clientProperties(), topic, group, r -> processedByB.add(r.key()));
         awaitSettled(group, topic, 3, List.of(a::assignment, b[0]::assignment), () -> {
             a.pollAndProcess(POLL);
@@ -479,12 +489,12 @@ class ConsumerGroupsTest {
         try (RebalanceAwareWorker a = new RebalanceAwareWorker(cluster.clientProperties(), topic, group, r -> processedByA.add(r.key()))) {
             joinSecondMember(topic, group, a, b, processedByB, processedByA);
             List<String> markers = produceSpread(topic, "marker-", 3, 3);
-            await("두 멤버가 새로 보낸 표시 레코드 3건을 처리할 때까지").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> {
+            awaitCount("두 멤버가 처리한 표시 레코드 수",
+                    () -> (int) (processedByA.stream().filter(markers::contains).count() + processedByB.stream().filter(markers::contains).count()), 3,
+                    () -> {
                         a.pollAndProcess(POLL);
                         b[0].pollAndProcess(POLL);
-                        return processedByA.stream().filter(markers::contains).count() + processedByB.stream().filter(markers::contains).count() >= 3;
-                    });
+                    }, "리밸런스 뒤 새로 보낸 레코드는 파티션의 새 주인이 받아야 합니다 (힌트: HINTS.ko.md#5).");
             assertThat(processedByB.stream().filter(keys::contains).toList())
                     .as("새로 들어온 멤버가 다시 처리한 옛 레코드 (파티션 %s 를 넘겨받음): 기대: 없음. 있다면 첫 멤버가 파티션을 내주기 전에 "
                             + "처리한 오프셋을 커밋하지 않은 것입니다. 힌트: HINTS.ko.md#5", b[0].assignment().stream().map(TopicPartition::partition).sorted().toList())
