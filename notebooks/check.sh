@@ -81,7 +81,7 @@ execute() {
   (cd "$NOTEBOOKS" && "$py" -m nbconvert --to notebook --execute \
       --ExecutePreprocessor.kernel_name="$KERNEL_NAME" \
       --ExecutePreprocessor.timeout="$CELL_TIMEOUT" \
-      --ExecutePreprocessor.startup_timeout=60 \
+      --ExecutePreprocessor.startup_timeout=40 \
       --output-dir "$OUT" --output "$1" "$1") >"$2" 2>&1
 }
 # The Java kernel occasionally binds its sockets but never answers kernel_info (seen on a loaded 2-core machine):
