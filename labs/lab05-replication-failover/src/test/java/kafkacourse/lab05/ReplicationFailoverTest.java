@@ -1,0 +1,436 @@
+package kafkacourse.lab05;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import kafkacourse.kit.TopicReader;
+import kafkacourse.kit.cluster.KafkaCluster;
+import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Points;
+import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.junit.UniqueNames;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@KafkaLab
+@DisplayName("실습 05 — 복제와 장애 복구")
+class ReplicationFailoverTest {
+
+    /**
+     * Bound for anything that waits on a broker change. A leader failover takes ~1-3 s here; the bound is ten times
+     * that because a 2-core machine may run several clusters at once. Never a timing assertion: only a ceiling.
+     */
+    private static final Duration CLUSTER_CHANGE = Duration.ofSeconds(30);
+
+    private final KafkaCluster cluster;
+    private final PartitionInspector inspector;
+
+    ReplicationFailoverTest(KafkaCluster cluster) {
+        this.cluster = cluster;
+        this.inspector = new PartitionInspector(cluster.admin());
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Nodes that are not the active controller, then the controller last: [A, B, C]. */
+    private List<Integer> nodesControllerLast() {
+        int controller = cluster.activeController();
+        List<Integer> nodes = new ArrayList<>(cluster.nodeIds().stream().filter(n -> n != controller).toList());
+        nodes.add(controller);
+        return nodes;
+    }
+
+    /** A one-partition topic with exactly these replicas, the first one leading. */
+    private String createTopicOn(String base, List<Integer> replicas, Map<String, String> configs) throws Exception {
+        String topic = UniqueNames.of(base);
+        cluster.admin().createTopics(List.of(new NewTopic(topic, Map.of(0, replicas)).configs(configs)))
+                .all().get(30, TimeUnit.SECONDS);
+        cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
+        Awaitility.await("토픽 " + topic + " 의 리더가 " + replicas.get(0) + " 번 브로커가 되기를")
+                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> cluster.leaderOf(topic, 0) == replicas.get(0));
+        return topic;
+    }
+
+    private Properties plainProducerConfig(int deliveryTimeoutMs) {
+        Properties p = cluster.clientProperties();
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(1500, deliveryTimeoutMs)));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(deliveryTimeoutMs));
+        return p;
+    }
+
+    private void produceWithPlainProducer(String topic, List<String> keys) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(plainProducerConfig(10_000))) {
+            for (String key : keys) {
+                producer.send(new ProducerRecord<>(topic, key, key)).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private List<String> storedKeys(String topic) {
+        return TopicReader.readAll(cluster, topic).stream().map(ConsumerRecord::key).toList();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    // ------------------------------------------------------------------------------------------------ task 1
+
+    @Test
+    @Tag("task:1")
+    @Points(1)
+    @DisplayName("정상 클러스터에서 파티션마다 리더와 ISR을 찾는다")
+    @Hint("HINTS.ko.md#1 — admin.describeTopics(List.of(topic)).allTopicNames().get(...) 의 partitions().")
+    void findsLeaderAndIsrOfEveryPartition() {
+        String topic = UniqueNames.of("orders");
+        cluster.createTopic(topic, 3, 3);
+
+        for (int p = 0; p < 3; p++) {
+            int leader = inspector.leaderOf(topic, p);
+            List<Integer> isr = inspector.isrOf(topic, p);
+            assertThat(leader).as("파티션 %d 의 리더: 클러스터가 아는 리더와 같아야 합니다 (HINTS.ko.md#1)", p).isEqualTo(cluster.leaderOf(topic, p));
+            assertThat(isr).as("파티션 %d 의 ISR: 정상이면 세 브로커 모두 (HINTS.ko.md#1)", p)
+                    .containsExactlyInAnyOrderElementsOf(cluster.nodeIds());
+            assertThat(isr).as("파티션 %d: 리더는 언제나 ISR 안에 있습니다", p).contains(leader);
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    @Points(2)
+    @DisplayName("리더 브로커를 죽이면 ISR 안의 다른 브로커가 새 리더가 되고, 그것을 찾아낸다")
+    @Hint("HINTS.ko.md#1 — replicas().get(0) 은 처음 정해진 '선호 리더'일 뿐입니다. leader() 를 보세요.")
+    void findsTheNewLeaderAfterTheLeaderIsKilled() throws Exception {
+        List<Integer> nodes = nodesControllerLast();
+        String topic = createTopicOn("orders", nodes, Map.of());
+        int oldLeader = inspector.leaderOf(topic, 0);
+        assertThat(oldLeader).as("처음 리더: 선호 리더 %d (HINTS.ko.md#1)", nodes.get(0)).isEqualTo(nodes.get(0));
+
+        cluster.kill(oldLeader);
+        Awaitility.await("브로커 " + oldLeader + " 대신 새 리더가 뽑히기를")
+                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> cluster.leaderOf(topic, 0) != -1 && cluster.leaderOf(topic, 0) != oldLeader
+                        && !cluster.isrOf(topic, 0).contains(oldLeader));
+
+        int newLeader = inspector.leaderOf(topic, 0);
+        List<Integer> isr = inspector.isrOf(topic, 0);
+        System.out.println("[관찰] 리더 " + oldLeader + " 강제 종료 → 새 리더 " + newLeader + ", ISR " + isr
+                + " (복제본 목록은 그대로 " + cluster.replicasOf(topic, 0) + ")");
+        assertThat(newLeader).as("새 리더: 클러스터가 아는 현재 리더와 같아야 하고, 죽은 %d 나 선호 리더(replicas[0])가 아닙니다 (HINTS.ko.md#1)", oldLeader)
+                .isEqualTo(cluster.leaderOf(topic, 0)).isNotEqualTo(oldLeader);
+        assertThat(isr).as("ISR: 죽은 브로커 %d 는 빠지고 나머지 둘만 (HINTS.ko.md#1)", oldLeader)
+                .containsExactlyInAnyOrderElementsOf(nodes.subList(1, 3));
+    }
+
+    // ------------------------------------------------------------------------------------------------ task 2
+
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @DisplayName("프로듀서 설정: acks=all, 멱등성, 재시도 켜짐, 장애 조치보다 길지만 끝이 있는 전달 제한 시간")
+    @Hint("HINTS.ko.md#2 — retries=0 이나 acks=1 은 장애 조치 순간의 레코드를 잃거나 실패시킵니다.")
+    void producerConfigRidesOutAFailover() {
+        Properties config = FailoverProducer.producerConfig(cluster.clientProperties());
+        ProducerConfig parsed = new ProducerConfig(config);
+
+        String acks = parsed.getString(ProducerConfig.ACKS_CONFIG).trim();
+        assertThat(acks.equals("-1") ? "all" : acks).as("acks: 새 리더도 확인된 레코드를 가지려면 all (HINTS.ko.md#2)").isEqualTo("all");
+        assertThat(String.valueOf(config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)))
+                .as("enable.idempotence 를 명시적으로 true 로 (HINTS.ko.md#2)").isEqualTo("true");
+        assertThat(parsed.getInt(ProducerConfig.RETRIES_CONFIG)).as("retries: 0 이면 장애 조치 순간의 요청이 실패합니다 (HINTS.ko.md#2)").isPositive();
+        assertThat(parsed.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))
+                .as("delivery.timeout.ms: 장애 조치(수 초)보다 충분히 길고(≥ 10초) 끝이 있어야(≤ 2분) 합니다 (HINTS.ko.md#2)")
+                .isBetween(10_000, 120_000);
+        new FailoverProducer(cluster.clientProperties(), "unused").close(); // the settings must not conflict
+    }
+
+    /** One send of the producing loop. */
+    private record Attempt(String key, long startNanos, long endNanos, RecordMetadata metadata, RuntimeException error) {
+    }
+
+    @Test
+    @Tag("task:2")
+    @Points(4)
+    @DisplayName("리더를 SIGKILL 해도 acks=all 전송은 새 리더로 이어지고, 확인받은 레코드는 하나도 사라지지 않는다")
+    @Hint("HINTS.ko.md#2 — 설정(acks=all, 멱등성, 재시도, 충분한 delivery.timeout.ms)과, 실패를 삼키지 않는 send.")
+    void keepsProducingAcrossALeaderFailover() throws Exception {
+        List<Integer> nodes = nodesControllerLast();
+        // Leader and followers chosen so that the killed leader is not the active controller: this measures a
+        // partition failover. (Killing the controller adds a quorum election first; task 5 shows that one.)
+        String topic = createTopicOn("payments", nodes, Map.of("min.insync.replicas", "2"));
+        int oldLeader = nodes.get(0);
+        List<Integer> isrBeforeKill = cluster.isrOf(topic, 0);
+
+        List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        long killedAt;
+        CompletableFuture<Void> producing;
+        try (FailoverProducer producer = new FailoverProducer(cluster.clientProperties(), topic)) {
+            producing = CompletableFuture.runAsync(() -> {
+                for (int i = 1; running.get(); i++) {
+                    String key = "payment-" + i;
+                    long start = System.nanoTime();
+                    try {
+                        RecordMetadata metadata = producer.send(key, "{\"paymentId\":\"" + key + "\"}");
+                        attempts.add(new Attempt(key, start, System.nanoTime(), metadata, null));
+                    } catch (RuntimeException e) {
+                        attempts.add(new Attempt(key, start, System.nanoTime(), null, e));
+                        if (e instanceof UnsupportedOperationException) {
+                            return;
+                        }
+                    }
+                }
+            });
+            // stage 1: steady state.
+            Awaitility.await("장애 전에 20건이 확인되기를").atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(50))
+                    .until(() -> producing.isDone() || attempts.size() >= 20);
+            rethrowTodo(attempts);
+
+            // stage 2: the leader dies like in a power cut.
+            killedAt = System.nanoTime();
+            cluster.kill(oldLeader);
+            long killReturned = System.nanoTime();
+            Awaitility.await("브로커 " + oldLeader + " 를 죽인 뒤 보낸 레코드가 새 리더를 통해 확인되기를")
+                    .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(50))
+                    .until(() -> producing.isDone() || firstAckAfter(attempts, killReturned) != null);
+            // stage 3: keep going on the new leader for a while.
+            int afterFailover = attempts.size();
+            Awaitility.await("새 리더로 20건을 더 보내기를").atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(50))
+                    .until(() -> producing.isDone() || attempts.size() >= afterFailover + 20);
+            running.set(false);
+            producing.get(60, TimeUnit.SECONDS);
+        }
+        rethrowTodo(attempts);
+
+        List<Attempt> all = List.copyOf(attempts);
+        List<Attempt> failed = all.stream().filter(a -> a.error() != null || a.metadata() == null).toList();
+        int newLeader = cluster.leaderOf(topic, 0);
+        List<Integer> isrWhileDown = cluster.isrOf(topic, 0);
+        List<String> acknowledged = all.stream().filter(a -> a.metadata() != null).map(Attempt::key).toList();
+        Attempt firstAfter = firstAckAfter(all, killedAt);
+        List<String> stored = storedKeys(topic);
+
+        if (firstAfter != null) {
+            System.out.printf("[측정] 장애 조치 시간: %.1f초 (브로커 %d 강제 종료 → 새 리더 %d 를 통한 첫 acks=all 전송 성공)%n",
+                    seconds(firstAfter.endNanos() - killedAt), oldLeader, newLeader);
+        }
+        System.out.println("[관찰] 보낸 " + all.size() + "건, 확인 " + acknowledged.size() + "건, 실패 " + failed.size()
+                + "건, 장애 전 ISR " + isrBeforeKill + " → 장애 중 ISR " + isrWhileDown);
+
+        assertThat(failed).as("장애 조치 중에도 모든 전송이 확인(ack)되어야 합니다. 실패한 전송 (HINTS.ko.md#2)")
+                .extracting(a -> a.key() + ": " + (a.error() == null ? "send 가 null 을 돌려줌" : a.error().getMessage()))
+                .isEmpty();
+        assertThat(firstAfter).as("브로커 %d 를 죽인 뒤 보낸 레코드 중 확인받은 것 (HINTS.ko.md#2)", oldLeader).isNotNull();
+        assertThat(newLeader).as("새 리더는 죽은 %d 가 아니고, 장애 전 ISR %s 중 하나여야 합니다", oldLeader, isrBeforeKill)
+                .isNotEqualTo(oldLeader).isIn(isrBeforeKill);
+        assertThat(isrWhileDown).as("장애 중 ISR: 죽은 브로커 %d 가 빠져 줄어야 합니다", oldLeader).doesNotContain(oldLeader).hasSize(2);
+        assertThat(stored).as("확인받은 레코드는 모두 토픽에 있어야 합니다 — 잃어버린 확인 0건 (HINTS.ko.md#2)").containsAll(acknowledged);
+        assertThat(duplicates(stored)).as("재시도가 있었어도 중복 기록이 없어야 합니다 — 멱등성 (HINTS.ko.md#2)").isEmpty();
+
+        cluster.start(oldLeader);
+        cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
+        System.out.println("[관찰] 브로커 " + oldLeader + " 재시작 → ISR " + cluster.isrOf(topic, 0) + " 로 회복, 리더는 " + cluster.leaderOf(topic, 0));
+        assertThat(cluster.isrOf(topic, 0)).as("재시작 뒤 ISR 은 다시 3개").hasSize(3);
+    }
+
+    private static Attempt firstAckAfter(List<Attempt> attempts, long nanos) {
+        synchronized (attempts) {
+            return attempts.stream().filter(a -> a.metadata() != null && a.startNanos() >= nanos).findFirst().orElse(null);
+        }
+    }
+
+    private static void rethrowTodo(List<Attempt> attempts) {
+        synchronized (attempts) {
+            attempts.stream().map(Attempt::error).filter(UnsupportedOperationException.class::isInstance).findFirst().ifPresent(e -> {
+                throw e;
+            });
+        }
+    }
+
+    private static List<String> duplicates(List<String> keys) {
+        return keys.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    // ------------------------------------------------------------------------------------------------ task 3
+
+    @Test
+    @Tag("task:3")
+    @Points(2)
+    @DisplayName("팔로워가 죽으면 ISR이 줄고, 다시 살아나면 awaitFullIsr 는 ISR이 3개로 찬 뒤에야 돌아온다")
+    @Hint("HINTS.ko.md#3 — 마감 시각이 있는 반복 조회. 조건은 isr 크기 == replicas 크기.")
+    void awaitFullIsrReturnsOnlyAfterTheFollowerCaughtUp() throws Exception {
+        List<Integer> nodes = nodesControllerLast();
+        String topic = createTopicOn("inventory", nodes, Map.of("min.insync.replicas", "2"));
+        int follower = nodes.get(1);
+        produceWithPlainProducer(topic, IntStream.rangeClosed(1, 50).mapToObj(i -> "item-" + i).toList());
+
+        cluster.kill(follower);
+        Awaitility.await("ISR 에서 브로커 " + follower + " 가 빠지기를 (PartitionInspector.isrOf 로 확인)")
+                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(inspector.isrOf(topic, 0)).as("팔로워 %d 를 죽인 뒤의 ISR (HINTS.ko.md#1)", follower)
+                        .doesNotContain(follower).hasSize(2));
+        produceWithPlainProducer(topic, IntStream.rangeClosed(51, 100).mapToObj(i -> "item-" + i).toList());
+
+        CompletableFuture<List<Integer>> waiting = CompletableFuture.supplyAsync(
+                () -> inspector.awaitFullIsr(topic, 0, Duration.ofSeconds(60)));
+        Awaitility.await("브로커 " + follower + " 가 꺼져 있는 동안 awaitFullIsr 가 계속 기다리기를 (1초 동안 확인)")
+                .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (waiting.isCompletedExceptionally()) {
+                        waiting.join(); // shows the learner's exception (e.g. an unfinished TODO)
+                    }
+                    return !waiting.isDone();
+                });
+
+        cluster.start(follower);
+        List<Integer> isr = waiting.get(90, TimeUnit.SECONDS);
+        System.out.println("[관찰] 브로커 " + follower + " 재시작 → awaitFullIsr 가 돌려준 ISR: " + isr);
+        assertThat(isr).as("awaitFullIsr 가 돌려준 ISR: 돌아온 %d 를 포함한 세 브로커 (HINTS.ko.md#3)", follower)
+                .containsExactlyInAnyOrderElementsOf(nodes);
+        assertThat(cluster.isrOf(topic, 0)).as("awaitFullIsr 가 돌아온 시점의 실제 ISR").hasSize(3);
+        assertThat(storedKeys(topic)).as("팔로워가 없는 동안 쓴 레코드까지 모두 있어야 합니다").hasSize(100);
+    }
+
+    // ------------------------------------------------------------------------------------------------ task 4
+
+    @Test
+    @Tag("task:4")
+    @Points(2)
+    @DisplayName("팔로워 하나가 멈추면 min.insync.replicas 에 따라 '복제 부족' 또는 '최소 ISR 미달'로 판정한다")
+    @Hint("HINTS.ko.md#4 — admin.describeConfigs 로 토픽의 min.insync.replicas 를 읽어 ISR 크기와 비교하세요.")
+    void judgesUnderReplicatedAndUnderMinIsr() throws Exception {
+        List<Integer> nodes = nodesControllerLast();
+        String relaxed = createTopicOn("stock", nodes, Map.of("min.insync.replicas", "2"));
+        String strict = createTopicOn("ledger", nodes, Map.of("min.insync.replicas", "3"));
+        assertThat(inspector.health(relaxed, 0)).as("정상 클러스터, min.insync.replicas=2 (HINTS.ko.md#4)").isEqualTo(PartitionHealth.HEALTHY);
+        assertThat(inspector.health(strict, 0)).as("정상 클러스터, min.insync.replicas=3 (HINTS.ko.md#4)").isEqualTo(PartitionHealth.HEALTHY);
+
+        int follower = nodes.get(1);
+        cluster.stop(follower);
+        Awaitility.await("두 토픽의 ISR 에서 브로커 " + follower + " 가 빠지기를")
+                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> cluster.isrOf(relaxed, 0).size() == 2 && cluster.isrOf(strict, 0).size() == 2);
+
+        PartitionHealth relaxedHealth = inspector.health(relaxed, 0);
+        PartitionHealth strictHealth = inspector.health(strict, 0);
+        System.out.println("[관찰] 브로커 " + follower + " 정지, ISR 2개: min.insync.replicas=2 → " + relaxedHealth.korean()
+                + " / min.insync.replicas=3 → " + strictHealth.korean());
+        assertThat(relaxedHealth).as("ISR 2개 ≥ min.insync.replicas 2: 아직 acks=all 쓰기가 됩니다 (HINTS.ko.md#4)")
+                .isEqualTo(PartitionHealth.UNDER_REPLICATED);
+        assertThat(strictHealth).as("ISR 2개 < min.insync.replicas 3: acks=all 쓰기가 거부됩니다 (HINTS.ko.md#4)")
+                .isEqualTo(PartitionHealth.UNDER_MIN_ISR);
+    }
+
+    @Test
+    @Tag("task:4")
+    @Points(3)
+    @DisplayName("ISR 복제본이 모두 죽으면, 뒤처진 복제본이 살아 있어도 파티션은 리더 없이 멈춘다 — 잃느니 멈춘다")
+    @Hint("HINTS.ko.md#4 — 리더가 없으면 leader() 가 null 또는 빈 노드: leaderOf 는 -1, health 는 OFFLINE.")
+    void partitionStaysOfflineRatherThanElectingAnOutOfSyncReplica() throws Exception {
+        List<Integer> nodes = nodesControllerLast();
+        int a = nodes.get(0);
+        int b = nodes.get(1);
+        // RF=2 on [A, B], min.insync.replicas=1 and unclean.leader.election.enable=false (the default).
+        String topic = createTopicOn("shipments", List.of(a, b), Map.of("min.insync.replicas", "1", "unclean.leader.election.enable", "false"));
+        produceWithPlainProducer(topic, List.of("ship-1", "ship-2", "ship-3"));
+
+        // stage 1: B goes away; A alone acknowledges two more records that B never sees.
+        cluster.stop(b);
+        Awaitility.await("ISR 이 [" + a + "] 하나로 줄기를").atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> cluster.isrOf(topic, 0).equals(List.of(a)));
+        produceWithPlainProducer(topic, List.of("ship-4-only-on-A", "ship-5-only-on-A"));
+
+        // stage 2: A, the last in-sync replica, dies. B comes back, alive but out of date.
+        // (For a moment two of the three KRaft voters are down; B's return restores the quorum.)
+        cluster.kill(a);
+        cluster.start(b);
+        Awaitility.await("파티션이 리더를 잃기를").atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> cluster.leaderOf(topic, 0) == -1);
+        Awaitility.await("B(" + b + ")가 살아 있어도 3초 동안 리더가 없는 채로 남기를")
+                .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> cluster.leaderOf(topic, 0) == -1);
+        int leaderWhileDown = inspector.leaderOf(topic, 0);
+        PartitionHealth healthWhileDown = inspector.health(topic, 0);
+        String sendWhileDown;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(plainProducerConfig(3000))) {
+            producer.send(new ProducerRecord<>(topic, "ship-6", "ship-6")).get(30, TimeUnit.SECONDS);
+            sendWhileDown = "확인됨 (예상 밖)";
+        } catch (java.util.concurrent.ExecutionException e) {
+            sendWhileDown = "실패 — " + e.getCause().getClass().getSimpleName();
+        }
+        System.out.println("[관찰] ISR 의 유일한 복제본 " + a + " 강제 종료, 뒤처진 " + b + " 는 실행 중 → 리더 " + leaderWhileDown
+                + ", 상태: " + healthWhileDown.korean() + ", 3초 제한 전송: " + sendWhileDown);
+
+        assertThat(leaderWhileDown).as("리더가 없는 파티션의 leaderOf 는 -1 (HINTS.ko.md#1, #4)").isEqualTo(-1);
+        assertThat(healthWhileDown).as("리더가 없는 파티션의 상태 (HINTS.ko.md#4)").isEqualTo(PartitionHealth.OFFLINE);
+        assertThat(sendWhileDown).as("리더가 없는 동안의 전송은 확인될 수 없습니다").startsWith("실패");
+
+        // stage 3: A returns and leads again with everything it acknowledged.
+        cluster.start(a);
+        cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
+        assertThat(inspector.health(topic, 0)).as("A 가 돌아오고 B 가 따라잡은 뒤의 상태 (HINTS.ko.md#4)").isEqualTo(PartitionHealth.HEALTHY);
+        assertThat(storedKeys(topic)).as("확인받은 다섯 건이 모두 있어야 합니다: B 를 리더로 뽑았다면 4, 5 가 사라졌을 것")
+                .containsExactly("ship-1", "ship-2", "ship-3", "ship-4-only-on-A", "ship-5-only-on-A");
+    }
+
+    // ------------------------------------------------------------------------------------------------ task 5
+
+    @Test
+    @Tag("task:5")
+    @Points(2)
+    @DisplayName("활성 컨트롤러를 죽이면 남은 두 노드의 쿼럼이 새 컨트롤러를 뽑는다")
+    @Hint("HINTS.ko.md#5 — describeMetadataQuorum().quorumInfo().leaderId(). describeCluster().controller() 가 아닙니다.")
+    void quorumElectsANewControllerWhenTheActiveOneDies() {
+        int controller = cluster.activeController();
+        for (int i = 0; i < 10; i++) {
+            assertThat(inspector.activeController()).as("activeController(): 쿼럼 리더 %d 이어야 합니다 (%d번째 조회; HINTS.ko.md#5)", controller, i + 1)
+                    .isEqualTo(controller);
+        }
+
+        long killedAt = System.nanoTime();
+        cluster.kill(controller);
+        Awaitility.await("노드 " + controller + " 대신 새 활성 컨트롤러가 뽑히기를")
+                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    int now = inspector.activeController();
+                    return now != controller && now >= 0 && cluster.runningNodes().contains(now);
+                });
+        long elected = System.nanoTime();
+        int newController = inspector.activeController();
+        System.out.printf("[측정] 컨트롤러 장애 조치: %.1f초 (노드 %d 강제 종료 → 노드 %d 가 새 활성 컨트롤러)%n",
+                seconds(elected - killedAt), controller, newController);
+
+        assertThat(newController).as("새 활성 컨트롤러: 클러스터가 아는 쿼럼 리더와 같아야 합니다 (HINTS.ko.md#5)")
+                .isEqualTo(cluster.activeController()).isNotEqualTo(controller);
+        String topic = UniqueNames.of("after-controller-failover");
+        cluster.createTopic(topic, 1, 2);
+        assertThat(inspector.leaderOf(topic, 0)).as("새 컨트롤러가 만든 토픽에도 리더가 있어야 합니다").isIn(cluster.runningNodes());
+    }
+}
