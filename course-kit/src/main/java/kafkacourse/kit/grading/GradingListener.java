@@ -11,6 +11,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.commons.annotation.Testable;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -25,20 +29,27 @@ public final class GradingListener implements TestExecutionListener {
 
     private final boolean active = Boolean.getBoolean("course.grading");
     private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
-    private TestPlan plan;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        this.plan = testPlan;
         outcomes.clear();
+        if (active) {
+            // A stale grade from an earlier run must never be mistaken for this run's result.
+            Path dir = Path.of(System.getProperty("course.build.dir", "target"));
+            try {
+                java.nio.file.Files.deleteIfExists(dir.resolve("grade.json"));
+                java.nio.file.Files.deleteIfExists(dir.resolve("grade.txt"));
+            } catch (IOException e) {
+                System.err.println("이전 채점 파일을 지우지 못했습니다: " + dir + " (" + e.getMessage() + ")");
+            }
+        }
     }
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        if (!active) {
-            return;
+        if (active) {
+            recordAllUnder(id, TestOutcome.Status.SKIPPED, reason);
         }
-        testsUnder(id).forEach(test -> record(test, TestOutcome.Status.SKIPPED, reason));
     }
 
     @Override
@@ -47,18 +58,37 @@ public final class GradingListener implements TestExecutionListener {
             return;
         }
         String reason = result.getThrowable().map(GradingListener::reason).orElse("");
+        TestOutcome.Status status = switch (result.getStatus()) {
+            case SUCCESSFUL -> TestOutcome.Status.PASSED;
+            case ABORTED -> TestOutcome.Status.SKIPPED;
+            case FAILED -> TestOutcome.Status.FAILED;
+        };
         if (id.isTest()) {
-            record(id, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? TestOutcome.Status.PASSED
-                    : result.getStatus() == TestExecutionResult.Status.ABORTED ? TestOutcome.Status.SKIPPED
-                    : TestOutcome.Status.FAILED, reason);
-        } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            methodOf(id).ifPresent(m -> record(m, status, reason));
+        } else if (status != TestOutcome.Status.PASSED) {
             // A class whose set-up failed (e.g. the cluster did not start) fails its unrun tests with that reason;
             // one that was aborted (e.g. no Docker for the chosen mode) skips them.
-            TestOutcome.Status status = result.getStatus() == TestExecutionResult.Status.ABORTED
-                    ? TestOutcome.Status.SKIPPED : TestOutcome.Status.FAILED;
-            testsUnder(id).filter(test -> !outcomes.containsKey(key(test).orElse("")))
-                    .forEach(test -> record(test, status, reason));
+            recordAllUnder(id, status, reason);
         }
+    }
+
+    /**
+     * Every test method under a container that did not run them, found from the class itself: a parameterized
+     * test has no invocations in the plan until it runs, but it must still count towards the maximum.
+     */
+    private void recordAllUnder(TestIdentifier id, TestOutcome.Status status, String reason) {
+        Optional<TestMethod> single = methodOf(id);
+        if (single.isPresent()) {
+            record(single.get(), status, reason);
+            return;
+        }
+        id.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast).ifPresent(source -> {
+            Class<?> type = source.getJavaClass();
+            AnnotationSupport.findAnnotatedMethods(type, Testable.class, HierarchyTraversalMode.TOP_DOWN).stream()
+                    .map(m -> new TestMethod(type.getName(), m))
+                    .filter(m -> !outcomes.containsKey(m.key()))
+                    .forEach(m -> record(m, status, reason));
+        });
     }
 
     @Override
@@ -83,29 +113,18 @@ public final class GradingListener implements TestExecutionListener {
         System.out.flush();
     }
 
-    private java.util.stream.Stream<TestIdentifier> testsUnder(TestIdentifier id) {
-        if (id.isTest()) {
-            return java.util.stream.Stream.of(id);
-        }
-        return plan == null ? java.util.stream.Stream.empty() : plan.getDescendants(id).stream().filter(TestIdentifier::isTest);
-    }
-
-    private void record(TestIdentifier test, TestOutcome.Status status, String reason) {
-        Optional<Method> method = javaMethod(test);
-        Optional<String> key = key(test);
-        if (method.isEmpty() || key.isEmpty()) {
-            return;
-        }
-        TestOutcome previous = outcomes.get(key.get());
+    private void record(TestMethod test, TestOutcome.Status status, String reason) {
+        TestOutcome previous = outcomes.get(test.key());
         if (previous != null && previous.status() != TestOutcome.Status.PASSED) {
             return; // a parameterized test keeps its first failure
         }
-        Method m = method.get();
+        Method m = test.method();
         int points = Optional.ofNullable(m.getAnnotation(Points.class)).map(Points::value).orElse(1);
-        String name = Optional.ofNullable(m.getAnnotation(DisplayName.class)).map(DisplayName::value).orElse(test.getDisplayName());
+        String name = Optional.ofNullable(m.getAnnotation(DisplayName.class)).map(DisplayName::value).orElse(m.getName());
         String hint = Optional.ofNullable(m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
         boolean passed = status == TestOutcome.Status.PASSED;
-        outcomes.put(key.get(), new TestOutcome(new TestGrade(key.get(), name, points, passed), task(m), status, passed ? "" : reason, hint));
+        outcomes.put(test.key(), new TestOutcome(new TestGrade(test.key(), name, points, passed), task(m), status,
+                passed ? "" : reason, hint));
     }
 
     /** The task number from {@code @Tag("task:N")} (0 when untagged): the table lists tests in task order. */
@@ -115,19 +134,21 @@ public final class GradingListener implements TestExecutionListener {
                 .filter(v -> v.matches("\\d+")).mapToInt(Integer::parseInt).findFirst().orElse(0);
     }
 
-    private static Optional<String> key(TestIdentifier test) {
-        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(s -> s.getClassName().substring(s.getClassName().lastIndexOf('.') + 1) + "#" + s.getMethodName());
-    }
-
-    private static Optional<Method> javaMethod(TestIdentifier test) {
+    private static Optional<TestMethod> methodOf(TestIdentifier test) {
         return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).flatMap(source -> {
             try {
-                return Optional.of(source.getJavaMethod());
+                return Optional.of(new TestMethod(source.getClassName(), source.getJavaMethod()));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
         });
+    }
+
+    /** A graded test method and the test class it ran in (the key in grade.json: {@code Class#method}). */
+    private record TestMethod(String className, Method method) {
+        String key() {
+            return className.substring(className.lastIndexOf('.') + 1) + "#" + method.getName();
+        }
     }
 
     private static String reason(Throwable t) {

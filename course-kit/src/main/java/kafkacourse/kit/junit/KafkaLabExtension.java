@@ -1,11 +1,14 @@
 package kafkacourse.kit.junit;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import kafkacourse.kit.cluster.ClusterException;
 import kafkacourse.kit.cluster.CourseCluster;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,7 +58,28 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
         if (cluster.isPresent()) {
             throw new NotImplementedYet("[클러스터 문제] " + cluster.get().getMessage());
         }
+        Optional<ConditionTimeoutException> timeout = causeOfType(thrown, ConditionTimeoutException.class);
+        if (timeout.isPresent()) {
+            throw new NotImplementedYet(inKorean(timeout.get()) + (hint.isEmpty() ? "" : "\n힌트: " + hint));
+        }
         throw thrown;
+    }
+
+    /** Awaitility's English timeout sentence, told in Korean: what was awaited (the alias) and for how long. */
+    static String inKorean(ConditionTimeoutException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher alias = Pattern.compile("alias '(.*?)'").matcher(message);
+        Matcher within = Pattern.compile("within (\\d+) (milliseconds|seconds|minutes)").matcher(message);
+        String what = alias.find() ? "'" + alias.group(1) + "'" : "조건";
+        String limit = within.find() ? within.group(1) + switch (within.group(2)) {
+            case "milliseconds" -> "ms";
+            case "minutes" -> "분";
+            default -> "초";
+        } : "제한 시간";
+        int because = message.indexOf(" because ");
+        String detail = because >= 0 ? message.substring(because + 9) : message;
+        return "[시간 초과] " + what + " 기다렸지만 " + limit + " 안에 이뤄지지 않았습니다."
+                + (detail.isBlank() ? "" : "\n  자세히: " + (detail.length() > 400 ? detail.substring(0, 400) + "…" : detail));
     }
 
     private static KafkaCluster cluster(ExtensionContext context) {

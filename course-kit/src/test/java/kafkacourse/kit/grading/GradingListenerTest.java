@@ -66,6 +66,25 @@ class GradingListenerTest {
         }
     }
 
+    /** A lab whose set-up fails before any test runs (like a cluster that cannot start). */
+    static class BrokenSetupLab {
+        @org.junit.jupiter.api.BeforeAll
+        static void clusterDoesNotStart() {
+            throw new IllegalStateException("클러스터를 시작하지 못했습니다");
+        }
+
+        @Test
+        @Points(2)
+        void plain() {
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+        @Points(3)
+        void parameterized(int consumers) {
+        }
+    }
+
     /** The stub-message part of {@link KafkaLabExtension}, without starting a cluster. */
     static class KafkaLabExtensionWithoutCluster implements org.junit.jupiter.api.extension.TestExecutionExceptionHandler {
         @Override
@@ -109,6 +128,30 @@ class GradingListenerTest {
                 "[미구현] TODO 1-1: 생성자를 구현하세요.", "HINTS.ko.md#2 — 힌트 문장", "기대: 6건, 실제: 0건");
         assertThat(table).doesNotContain("\tat ");
         assertThat(Files.readString(buildDir.resolve("grade.txt"))).isEqualTo(table.substring(0, table.indexOf("채점 파일:")));
+    }
+
+    @Test
+    @DisplayName("준비 단계에서 실패한 클래스의 테스트는(매개변수 테스트 포함) 모두 실패로 채점되어 만점이 줄지 않는다")
+    void failedSetupStillCountsEveryTestMethod() throws Exception {
+        System.setProperty("course.grading", "true");
+        System.setProperty("course.lab.id", "lab98-broken");
+        System.setProperty("course.build.dir", buildDir.toString());
+        Files.writeString(buildDir.resolve("grade.json"), "{\"stale\": true}");
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                    .execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(BrokenSetupLab.class)).build(),
+                            new GradingListener());
+        } finally {
+            System.setOut(original);
+        }
+
+        LabGrade grade = LabGrade.read(buildDir.resolve("grade.json"));
+        assertThat(grade.max()).isEqualTo(5);
+        assertThat(grade.score()).isZero();
+        assertThat(grade.tests()).extracting(TestGrade::id)
+                .containsExactlyInAnyOrder("GradingListenerTest$BrokenSetupLab#plain", "GradingListenerTest$BrokenSetupLab#parameterized");
     }
 
     @Test
