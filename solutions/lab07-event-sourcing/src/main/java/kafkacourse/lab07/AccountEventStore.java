@@ -124,7 +124,7 @@ public class AccountEventStore implements AutoCloseable {
         return replay;
     }
 
-    /** A reader outside any consumer group: assign + seek, nothing committed. */
+    /** 주어진 코드: 컨슈머 그룹 없이 읽는 컨슈머 (assign + seek 로 쓰고, 아무것도 커밋하지 않습니다). */
     private KafkaConsumer<String, String> newReader() {
         Properties p = new Properties();
         p.putAll(cluster);
