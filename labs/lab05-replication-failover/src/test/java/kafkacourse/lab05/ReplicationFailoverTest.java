@@ -170,6 +170,37 @@ class ReplicationFailoverTest {
         new FailoverProducer(cluster.clientProperties(), "unused").close(); // the settings must not conflict
     }
 
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @DisplayName("확인받지 못한 전송은 삼키지 않고 OrderNotStoredException 으로 알린다")
+    @Hint("HINTS.ko.md#2 — get() 의 ExecutionException 을 잡아 원인을 담은 OrderNotStoredException 을 던지세요. null 을 돌려주면 안 됩니다.")
+    void unacknowledgedSendIsReportedNotSwallowed() throws Exception {
+        // A topic that does not exist (auto-creation is off): no broker can ever acknowledge this record.
+        String missing = UniqueNames.of("no-such-topic");
+        CompletableFuture<RecordMetadata> sending;
+        try (FailoverProducer producer = new FailoverProducer(cluster.clientProperties(), missing)) {
+            sending = CompletableFuture.supplyAsync(() -> producer.send("order-1", "nobody will store this"));
+            Awaitility.await("존재하지 않는 토픽으로의 전송이 (max.block.ms 안에) 끝나기를")
+                    .atMost(Duration.ofSeconds(130)).pollInterval(Duration.ofMillis(200)).until(sending::isDone);
+        }
+        Throwable thrown = null;
+        RecordMetadata returned = null;
+        try {
+            returned = sending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            thrown = e.getCause();
+        }
+        if (thrown instanceof UnsupportedOperationException todo) {
+            throw todo;
+        }
+        System.out.println("[관찰] 존재하지 않는 토픽으로 보낸 결과: " + (thrown != null ? thrown.getMessage() : "돌려준 값 " + returned));
+        assertThat(returned).as("확인받지 못했는데 send 가 값을 돌려주면 안 됩니다 (HINTS.ko.md#2)").isNull();
+        assertThat(thrown).as("확인받지 못한 전송은 OrderNotStoredException 으로 알려야 합니다 (HINTS.ko.md#2)")
+                .isInstanceOf(OrderNotStoredException.class);
+        assertThat(((OrderNotStoredException) thrown).key()).as("예외에 담긴 주문 키").isEqualTo("order-1");
+    }
+
     /** One send of the producing loop. */
     private record Attempt(String key, long startNanos, long endNanos, RecordMetadata metadata, RuntimeException error) {
     }
