@@ -246,36 +246,6 @@ public final class ExternalKafkaCluster implements KafkaCluster {
                 control.map(c -> c.describe() + " ps").orElse("외부 클러스터 " + bootstrapServers() + " 의 상태"));
     }
 
-    @Override
-    public void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
-        AdminSupport.createTopic(admin, name, partitions, replicationFactor, configs, nodeIds.size());
-    }
-
-    @Override
-    public int leaderOf(String topic, int partition) {
-        return AdminSupport.leaderOf(admin, topic, partition);
-    }
-
-    @Override
-    public List<Integer> isrOf(String topic, int partition) {
-        return AdminSupport.isrOf(admin, topic, partition);
-    }
-
-    @Override
-    public List<Integer> replicasOf(String topic, int partition) {
-        return AdminSupport.replicasOf(admin, topic, partition);
-    }
-
-    @Override
-    public void awaitIsrFull(String topic, Duration atMost) {
-        AdminSupport.awaitIsrFull(admin, topic, atMost);
-    }
-
-    @Override
-    public int activeController() {
-        return AdminSupport.activeController(admin);
-    }
-
     /** An external broker's log is on its own machine: the message says how to read it. */
     @Override
     public Path logFile(int nodeId) {

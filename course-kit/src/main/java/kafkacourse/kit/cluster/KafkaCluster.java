@@ -49,30 +49,42 @@ public interface KafkaCluster extends AutoCloseable {
     void awaitAllBrokersReady();
 
     /** Create a topic and wait until every partition has a leader and a full ISR. */
-    void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs);
+    default void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
+        AdminSupport.createTopic(admin(), name, partitions, replicationFactor, configs, nodeIds().size());
+    }
 
     default void createTopic(String name, int partitions, int replicationFactor) {
         createTopic(name, partitions, replicationFactor, Map.of());
     }
 
     /** Current leader of a partition, or -1 while it has none. */
-    int leaderOf(String topic, int partition);
+    default int leaderOf(String topic, int partition) {
+        return AdminSupport.leaderOf(admin(), topic, partition);
+    }
 
-    /** Current in-sync replicas of a partition, leader first is not guaranteed. */
-    List<Integer> isrOf(String topic, int partition);
+    /** Current in-sync replicas of a partition (the leader is not necessarily first). */
+    default List<Integer> isrOf(String topic, int partition) {
+        return AdminSupport.isrOf(admin(), topic, partition);
+    }
 
     /** Replicas assigned to a partition. */
-    List<Integer> replicasOf(String topic, int partition);
+    default List<Integer> replicasOf(String topic, int partition) {
+        return AdminSupport.replicasOf(admin(), topic, partition);
+    }
 
     /** Wait until every partition of the topic has all its replicas in sync again. */
-    void awaitIsrFull(String topic, Duration atMost);
+    default void awaitIsrFull(String topic, Duration atMost) {
+        AdminSupport.awaitIsrFull(admin(), topic, atMost);
+    }
 
     default void awaitIsrFull(String topic) {
         awaitIsrFull(topic, Duration.ofSeconds(30));
     }
 
     /** The node that is the active KRaft controller (leader of the metadata quorum). */
-    int activeController();
+    default int activeController() {
+        return AdminSupport.activeController(admin());
+    }
 
     /** The broker's log file, to show a learner or to quote in an error. */
     java.nio.file.Path logFile(int nodeId);

@@ -3,8 +3,6 @@ package kafkacourse.kit.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +178,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
     }
 
     private static List<NodeSpec> layout(ClusterOptions options) {
-        List<Integer> ports = options.basePort() == 0 ? freePorts(2 * options.nodes()) : null;
+        List<Integer> ports = options.basePort() == 0 ? LoopbackPorts.free(2 * options.nodes()) : null;
         List<NodeSpec> nodes = new ArrayList<>();
         for (int i = 0; i < options.nodes(); i++) {
             int id = i + 1;
@@ -189,26 +187,6 @@ public final class LocalKafkaCluster implements KafkaCluster {
             nodes.add(new NodeSpec(id, brokerPort, controllerPort, options.home().resolve("node-" + id)));
         }
         return nodes;
-    }
-
-    private static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new ClusterException("빈 포트를 찾지 못했습니다.", e);
-        } finally {
-            sockets.forEach(s -> {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing a probe socket: nothing to do
-                }
-            });
-        }
     }
 
     private static void writeConfigs(Path home, List<NodeSpec> nodes, Map<String, String> overrides) {
@@ -441,36 +419,6 @@ public final class LocalKafkaCluster implements KafkaCluster {
     public void awaitAllBrokersReady() {
         AdminSupport.awaitBrokers(admin(), new HashSet<>(nodeIds()), startTimeout,
                 "실행 중인 노드 " + runningNodes() + ", 브로커 로그: " + home.resolve("node-N/broker.log"));
-    }
-
-    @Override
-    public void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
-        AdminSupport.createTopic(admin(), name, partitions, replicationFactor, configs, nodeIds().size());
-    }
-
-    @Override
-    public int leaderOf(String topic, int partition) {
-        return AdminSupport.leaderOf(admin(), topic, partition);
-    }
-
-    @Override
-    public List<Integer> isrOf(String topic, int partition) {
-        return AdminSupport.isrOf(admin(), topic, partition);
-    }
-
-    @Override
-    public List<Integer> replicasOf(String topic, int partition) {
-        return AdminSupport.replicasOf(admin(), topic, partition);
-    }
-
-    @Override
-    public void awaitIsrFull(String topic, Duration atMost) {
-        AdminSupport.awaitIsrFull(admin(), topic, atMost);
-    }
-
-    @Override
-    public int activeController() {
-        return AdminSupport.activeController(admin());
     }
 
     @Override

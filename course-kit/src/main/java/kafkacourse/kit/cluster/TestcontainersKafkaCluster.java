@@ -1,11 +1,7 @@
 package kafkacourse.kit.cluster;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +64,7 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
     public static KafkaCluster start() {
         String image = "apache/kafka:" + AppInfoParser.getVersion();
         String host = DockerClientFactory.instance().dockerHostIpAddress();
-        List<Integer> ports = freePorts(NODES);
+        List<Integer> ports = LoopbackPorts.free(NODES);
         String clusterId = Uuid.randomUuid().toString();
         String voters = java.util.stream.IntStream.rangeClosed(1, NODES)
                 .mapToObj(id -> id + "@kafka-" + id + ":9093").collect(Collectors.joining(","));
@@ -109,26 +105,6 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
     /** {@code log.cleaner.backoff.ms} → {@code KAFKA_LOG_CLEANER_BACKOFF_MS} (the apache/kafka image's rule). */
     static String envName(String property) {
         return "KAFKA_" + property.replace("_", "__").replace("-", "___").replace('.', '_').toUpperCase(Locale.ROOT);
-    }
-
-    private static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new ClusterException("빈 포트를 찾지 못했습니다.", e);
-        } finally {
-            for (ServerSocket s : sockets) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // a probe socket: nothing to do
-                }
-            }
-        }
     }
 
     /** A broker container whose client port is bound to a fixed host port, so it survives a restart. */
@@ -220,36 +196,6 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
     @Override
     public void awaitAllBrokersReady() {
         AdminSupport.awaitBrokers(admin, containers.keySet(), START_LIMIT, "docker ps 와 각 컨테이너의 docker logs");
-    }
-
-    @Override
-    public void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
-        AdminSupport.createTopic(admin, name, partitions, replicationFactor, configs, containers.size());
-    }
-
-    @Override
-    public int leaderOf(String topic, int partition) {
-        return AdminSupport.leaderOf(admin, topic, partition);
-    }
-
-    @Override
-    public List<Integer> isrOf(String topic, int partition) {
-        return AdminSupport.isrOf(admin, topic, partition);
-    }
-
-    @Override
-    public List<Integer> replicasOf(String topic, int partition) {
-        return AdminSupport.replicasOf(admin, topic, partition);
-    }
-
-    @Override
-    public void awaitIsrFull(String topic, Duration atMost) {
-        AdminSupport.awaitIsrFull(admin, topic, atMost);
-    }
-
-    @Override
-    public int activeController() {
-        return AdminSupport.activeController(admin);
     }
 
     @Override
