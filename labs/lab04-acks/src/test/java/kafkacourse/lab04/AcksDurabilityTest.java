@@ -15,6 +15,7 @@ import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.junit.RequiresBrokerControl;
 import kafkacourse.kit.junit.UniqueNames;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -184,6 +185,7 @@ class AcksDurabilityTest {
     }
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:2")
     @Points(3)
     @DisplayName("ISR이 min.insync.replicas 보다 적으면 acks=all 은 실패로 보고되고, acks=1 은 성공한다")
@@ -225,6 +227,7 @@ class AcksDurabilityTest {
     }
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:2")
     @Points(2)
     @DisplayName("브로커가 돌아와 ISR이 다시 차면, 같은 OrderSender 로 acks=all 전송이 다시 성공한다")
@@ -276,6 +279,7 @@ class AcksDurabilityTest {
     }
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:3")
     @Points(3)
     @DisplayName("요청이 재시도되어도 멱등 프로듀서는 중복 없이, 순서대로 한 번씩만 기록한다")
@@ -315,6 +319,7 @@ class AcksDurabilityTest {
     // ------------------------------------------------------------------------------------------------ task 4
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:4")
     @Points(2)
     @DisplayName("acks=1 로 확인받은 레코드도, 팔로워가 받기 전에 리더가 죽으면 사라진다")
@@ -356,6 +361,7 @@ class AcksDurabilityTest {
     }
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:4")
     @Points(3)
     @DisplayName("acks=all + min.insync.replicas=2 라면 확인받은 레코드는 리더가 죽어도 하나도 사라지지 않는다")

@@ -20,6 +20,7 @@ import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.junit.RequiresBrokerControl;
 import kafkacourse.kit.junit.UniqueNames;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -122,6 +123,7 @@ class ReplicationFailoverTest {
     }
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:1")
     @Points(2)
     @DisplayName("리더 브로커를 죽이면 ISR 안의 다른 브로커가 새 리더가 되고, 그것을 찾아낸다")
@@ -206,6 +208,7 @@ class ReplicationFailoverTest {
     }
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:2")
     @Points(4)
     @DisplayName("리더를 SIGKILL 해도 acks=all 전송은 새 리더로 이어지고, 확인받은 레코드는 하나도 사라지지 않는다")
@@ -312,6 +315,7 @@ class ReplicationFailoverTest {
     // ------------------------------------------------------------------------------------------------ task 3
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:3")
     @Points(2)
     @DisplayName("팔로워가 죽으면 ISR이 줄고, 다시 살아나면 awaitFullIsr 는 ISR이 3개로 찬 뒤에야 돌아온다")
@@ -352,6 +356,7 @@ class ReplicationFailoverTest {
     // ------------------------------------------------------------------------------------------------ task 4
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:4")
     @Points(2)
     @DisplayName("팔로워 하나가 멈추면 min.insync.replicas 에 따라 '복제 부족' 또는 '최소 ISR 미달'로 판정한다")
@@ -380,6 +385,7 @@ class ReplicationFailoverTest {
     }
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:4")
     @Points(3)
     @DisplayName("ISR 복제본이 모두 죽으면, 뒤처진 복제본이 살아 있어도 파티션은 리더 없이 멈춘다 — 잃느니 멈춘다")
@@ -434,6 +440,7 @@ class ReplicationFailoverTest {
     // ------------------------------------------------------------------------------------------------ task 5
 
     @Test
+    @RequiresBrokerControl
     @Tag("task:5")
     @Points(2)
     @DisplayName("활성 컨트롤러를 죽이면 남은 두 노드의 쿼럼이 새 컨트롤러를 뽑는다")
@@ -460,6 +467,11 @@ class ReplicationFailoverTest {
 
         assertThat(newController).as("새 활성 컨트롤러: 클러스터가 아는 쿼럼 리더와 같아야 합니다 (HINTS.ko.md#5)")
                 .isEqualTo(cluster.activeController()).isNotEqualTo(controller);
+        // The new controller still counts the killed node as a live broker until its session times out; only then does
+        // it stop placing replicas there. Wait for that before asking it to create a topic.
+        Awaitility.await("새 컨트롤러가 죽은 노드 " + controller + " 를 브로커 목록에서 빼기를 (펜싱)")
+                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> cluster.admin().describeCluster().nodes().get(10, TimeUnit.SECONDS).stream().noneMatch(n -> n.id() == controller));
         String topic = UniqueNames.of("after-controller-failover");
         cluster.createTopic(topic, 1, 2);
         assertThat(inspector.leaderOf(topic, 0)).as("새 컨트롤러가 만든 토픽에도 리더가 있어야 합니다").isIn(cluster.runningNodes());
