@@ -80,6 +80,16 @@ if [[ ! -f "$RJK_JAR" ]]; then
     || fail "커널 jar 를 내려받지 못했습니다(인터넷 연결/프록시를 확인하세요)."
 fi
 
+# 3b. A fixed copy of the kernel's LoopThread, loaded before the kernel jar (see patch/LoopThread.java): the original
+#     starts its channel threads with a race that leaves about one kernel start in five hanging before kernel_info.
+#     Written against $RJK_VERSION; check the class again when changing RJK_VERSION.
+JAVAC_BIN="$(dirname "$JAVA_BIN")/javac"
+[[ -x "$JAVAC_BIN" ]] || fail "$JAVA_BIN 옆에 javac 가 없습니다: JRE가 아니라 JDK 17 이상이 필요합니다."
+PATCH_DIR="$KERNEL_LIB/patch-$RJK_VERSION"
+rm -rf "$PATCH_DIR"
+"$JAVAC_BIN" -nowarn -encoding UTF-8 --release 17 -cp "$RJK_JAR" -d "$PATCH_DIR" "$ROOT"/notebooks/kernel/patch/*.java \
+  || fail "커널 보정 클래스(notebooks/kernel/patch)를 컴파일하지 못했습니다."
+
 # 4. Kernel classpath: rapaio wants ';' between entries. Kit jar, its runtime dependencies, compiled lab classes.
 entries=("$KIT_JAR")
 IFS=":" read -r -a kit_deps < "$KIT_CLASSPATH" || true  # no trailing newline: read returns 1
@@ -103,8 +113,9 @@ cat > "$SPEC_DIR/kernel.json" <<JSON
     "-Dsun.stdout.encoding=UTF-8",
     "-Dsun.stderr.encoding=UTF-8",
     "-Djava.awt.headless=true",
-    "-jar",
-    $(json_escape "$RJK_JAR"),
+    "-cp",
+    $(json_escape "$PATCH_DIR:$RJK_JAR"),
+    "org.rapaio.jupyter.kernel.MainApp",
     "{connection_file}"
   ],
   "display_name": $(json_escape "$DISPLAY_NAME"),
