@@ -51,6 +51,11 @@ fi
 
 args=(--notebook-dir="$NOTEBOOKS" --ip=127.0.0.1 --port="$port")
 [[ "$browser" == 1 ]] || args+=(--no-browser)
+# Jupyter refuses to start as root (containers, cloud VMs) unless told to: the learner asked for it by running us.
+if [[ "$(id -u)" == 0 ]]; then
+  args+=(--allow-root)
+  echo "[Jupyter] root 계정으로 실행 중이라 --allow-root 로 엽니다."
+fi
 echo "[Jupyter] 노트북을 엽니다: $NOTEBOOKS  (커널: \"Java (Kafka 강좌)\", 종료: Ctrl+C)"
 echo "[Jupyter] 먼저 01-what-is-kafka.ipynb 를 여세요. 클러스터 상태: ./course cluster status"
 exec "$py" -m "$flavour" "${args[@]}"
