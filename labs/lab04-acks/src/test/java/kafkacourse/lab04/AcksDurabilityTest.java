@@ -331,16 +331,19 @@ class AcksDurabilityTest {
         // Even on a topic with min.insync.replicas=2: acks=1 does not wait for it.
         String topic = createTopicOn("audit", ab, Map.of("min.insync.replicas", "2"));
 
-        SendResult before;
+        // A record that surely is on both replicas (acks=all with min.insync.replicas=2), for contrast. (Sent with
+        // acks=1 it could itself be lost: B may be stopped before it fetched it.)
+        Properties safe = AcksConfigs.base(cluster.clientProperties());
+        safe.put(ProducerConfig.ACKS_CONFIG, "all");
+        RecordMetadata before = sendWithPlainProducer(safe, topic, "before");
         SendResult lost;
         try (OrderSender sender = new OrderSender(AcksConfigs.leaderOnly(cluster.clientProperties()), topic)) {
-            before = sender.send("before", "on A and B");
             // stage 1: the follower B is away; the leader A is alone.
             cluster.stop(b);
             awaitIsrSize(topic, 1);
             lost = sender.send("only-on-A", "acknowledged by A alone");
         }
-        assertThat(before.isAcked()).as("두 복제본이 모두 있을 때의 acks=1 전송: %s", before).isTrue();
+        assertThat(lost).as("acks=1 전송의 결과 (HINTS.ko.md#2)").isNotNull();
         assertThat(lost.isAcked()).as("acks=1 은 리더 혼자서도 확인합니다. 결과: %s — leaderOnly() 가 acks=1 인가요? (HINTS.ko.md#1)", lost).isTrue();
 
         // stage 2: A dies before B ever fetched the record; B comes back and becomes leader without it.
@@ -354,7 +357,7 @@ class AcksDurabilityTest {
         cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
 
         List<String> stored = storedKeys(topic);
-        System.out.println("[관찰] acks=1 로 확인받은 레코드: before(오프셋 " + before.metadata().offset() + "), only-on-A(오프셋 "
+        System.out.println("[관찰] acks=all 로 확인받은 before(오프셋 " + before.offset() + "), acks=1 로 확인받은 only-on-A(오프셋 "
                 + lost.metadata().offset() + ") → 리더 교체 뒤 토픽에 남은 키: " + stored);
         assertThat(stored).as("확인받았던 only-on-A 는 사라지고 before 만 남아야 합니다 (이것이 acks=1 의 위험; HINTS.ko.md#4)")
                 .containsExactly("before");
