@@ -51,9 +51,12 @@ public final class Notebook {
         }
     }
 
-    /** {@code unique("orders")} → {@code "orders-k3f9a"}: each run of a notebook gets its own topics and groups. */
+    /**
+     * {@code unique("orders")} → {@code "orders-4f3a9c1e"}: each run of a notebook gets its own topics and groups
+     * (with the {@code COURSE_LEARNER} prefix in a workshop, like the labs' names).
+     */
     public static String unique(String base) {
-        return base + "-" + Long.toString(System.nanoTime() & 0xffffffL, 36);
+        return kafkacourse.kit.junit.UniqueNames.of(base);
     }
 
     /** A workload size: the environment variable if set (CI sets small sizes), else the full size. */
