@@ -1,7 +1,5 @@
 package kafkacourse.kit.display;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,7 @@ import org.knowm.xchart.CategoryChartBuilder;
  * }</pre>
  * Several series ({@link #series}) give grouped bars. Rendered by XChart to PNG.
  */
-public final class BarChart implements Html {
+public final class BarChart implements ChartView {
 
     private final String title;
     private final String yTitle;
@@ -56,6 +54,7 @@ public final class BarChart implements Html {
         return this;
     }
 
+    @Override
     public CategoryChart chart() {
         CategoryChart c = new CategoryChartBuilder().width(ChartImage.WIDTH).height(ChartImage.HEIGHT).title(title).yAxisTitle(yTitle).build();
         ChartImage.style(c.getStyler());
@@ -71,19 +70,6 @@ public final class BarChart implements Html {
             grouped.forEach((name, values) -> c.addSeries(name, categories, values));
         }
         return c;
-    }
-
-    public BufferedImage image() {
-        return ChartImage.image(chart());
-    }
-
-    public Path save(Path file) {
-        return ChartImage.save(chart(), file);
-    }
-
-    @Override
-    public String html() {
-        return ChartImage.html(chart());
     }
 
     @Override

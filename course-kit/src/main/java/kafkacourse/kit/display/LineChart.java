@@ -1,7 +1,5 @@
 package kafkacourse.kit.display;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  * {@link #points()} draws dots instead of lines (for many scattered samples). Rendered by XChart to PNG.
  */
-public final class LineChart implements Html {
+public final class LineChart implements ChartView {
 
     private record Series(List<? extends Number> x, List<? extends Number> y) {
     }
@@ -65,6 +63,7 @@ public final class LineChart implements Html {
         return this;
     }
 
+    @Override
     public XYChart chart() {
         XYChart c = new XYChartBuilder().width(ChartImage.WIDTH).height(ChartImage.HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         ChartImage.style(c.getStyler());
@@ -89,19 +88,6 @@ public final class LineChart implements Html {
             line.setLineColor(java.awt.Color.decode(Palette.DOWN));
         });
         return c;
-    }
-
-    public BufferedImage image() {
-        return ChartImage.image(chart());
-    }
-
-    public Path save(Path file) {
-        return ChartImage.save(chart(), file);
-    }
-
-    @Override
-    public String html() {
-        return ChartImage.html(chart());
     }
 
     @Override
