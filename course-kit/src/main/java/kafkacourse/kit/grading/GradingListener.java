@@ -33,6 +33,7 @@ public final class GradingListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         outcomes.clear();
+        Measurements.clear();
         if (active) {
             // A stale grade from an earlier run must never be mistaken for this run's result.
             Path dir = Path.of(System.getProperty("course.build.dir", "target"));
@@ -100,7 +101,7 @@ public final class GradingListener implements TestExecutionListener {
         List<TestOutcome> list = outcomes.values().stream()
                 .sorted(java.util.Comparator.comparingInt(TestOutcome::task)).toList();
         Path dir = Path.of(System.getProperty("course.build.dir", "target"));
-        String table = ScoreTable.render(lab, list);
+        String table = ScoreTable.render(lab, list, Measurements.reported());
         try {
             LabGrade.of(lab, list.stream().map(TestOutcome::grade).toList()).write(dir.resolve("grade.json"));
             // The table as printed, for `./course grade` (which keeps Maven's own output in a log file).

@@ -14,7 +14,7 @@ final class ScoreTable {
     private ScoreTable() {
     }
 
-    static String render(String lab, List<TestOutcome> outcomes) {
+    static String render(String lab, List<TestOutcome> outcomes, List<String> measurements) {
         LabGrade grade = LabGrade.of(lab, outcomes.stream().map(TestOutcome::grade).toList());
         StringBuilder out = new StringBuilder("\n");
         String title = "채점 결과: " + lab;
@@ -40,6 +40,10 @@ final class ScoreTable {
         out.append("─".repeat(80)).append('\n');
         out.append(String.format("합계: %d / %d 점 (%d%%)   통과한 테스트 %d / %d%n", grade.score(), grade.max(),
                 grade.max() == 0 ? 0 : Math.round(100.0 * grade.score() / grade.max()), grade.passedCount(), grade.tests().size()));
+        if (!measurements.isEmpty()) {
+            out.append("측정값 (이 컴퓨터, 이번 실행 — 채점과 무관):\n");
+            measurements.forEach(m -> out.append("  · ").append(m).append('\n'));
+        }
         return out.toString();
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Measurements;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.junit.RequiresBrokerControl;
@@ -156,7 +157,7 @@ class AcksDurabilityTest {
         List<Long> one = syncSendLatencies(leaderOnly, topic, count);
         List<Long> all = syncSendLatencies(allReplicas, topic, count);
 
-        System.out.printf("[측정] 동기 전송 %d건의 지연 시간 중앙값 — acks=1: %.2fms, acks=all: %.2fms (이 컴퓨터, 이번 실행의 값)%n",
+        Measurements.report("동기 전송 %d건의 지연 시간 중앙값 — acks=1: %.2fms, acks=all: %.2fms (이 컴퓨터, 이번 실행의 값)",
                 count, medianMillis(one), medianMillis(all));
         assertThat(storedKeys(topic)).as("acks=1 과 acks=all 로 보낸 레코드가 모두 저장되어야 합니다").hasSize(2 * (count + 1));
     }

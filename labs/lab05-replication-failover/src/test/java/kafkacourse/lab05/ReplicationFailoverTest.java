@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Measurements;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.junit.RequiresBrokerControl;
@@ -271,7 +272,7 @@ class ReplicationFailoverTest {
         List<String> stored = storedKeys(topic);
 
         if (firstAfter != null) {
-            System.out.printf("[측정] 장애 조치 시간: %.1f초 (브로커 %d 강제 종료 → 새 리더 %d 를 통한 첫 acks=all 전송 성공)%n",
+            Measurements.report("장애 조치 시간: %.1f초 (브로커 %d 강제 종료 → 새 리더 %d 를 통한 첫 acks=all 전송 성공)",
                     seconds(firstAfter.endNanos() - killedAt), oldLeader, newLeader);
         }
         System.out.println("[관찰] 보낸 " + all.size() + "건, 확인 " + acknowledged.size() + "건, 실패 " + failed.size()
@@ -462,7 +463,7 @@ class ReplicationFailoverTest {
                 });
         long elected = System.nanoTime();
         int newController = inspector.activeController();
-        System.out.printf("[측정] 컨트롤러 장애 조치: %.1f초 (노드 %d 강제 종료 → 노드 %d 가 새 활성 컨트롤러)%n",
+        Measurements.report("컨트롤러 장애 조치: %.1f초 (노드 %d 강제 종료 → 노드 %d 가 새 활성 컨트롤러)",
                 seconds(elected - killedAt), controller, newController);
 
         assertThat(newController).as("새 활성 컨트롤러: 클러스터가 아는 쿼럼 리더와 같아야 합니다 (HINTS.ko.md#5)")
