@@ -40,7 +40,7 @@ public final class CourseCli {
             if (room) {
                 return RoomCommand.show(kafkacourse.kit.grading.RoomGrades.topic());
             }
-            System.out.print(CourseReport.render(CourseReport.collect(root)));
+            System.out.print(CourseReport.render(CourseReport.collect(root), CourseReport.ungraded(root)));
             return 0;
         }
     }

@@ -165,9 +165,15 @@ class GradingListenerTest {
         LabGrade.of("lab02-partitioning", List.of(new TestGrade("B#a", "다", 5, true)))
                 .write(root.resolve("labs/lab02-partitioning/target/grade.json"));
 
-        String report = CourseReport.render(CourseReport.collect(root));
+        for (String lab : List.of("lab01-pubsub", "lab02-partitioning", "lab03-consumer-groups")) {
+            Files.createDirectories(root.resolve("labs/" + lab));
+            Files.writeString(root.resolve("labs/" + lab + "/pom.xml"), "<project/>");
+        }
+
+        String report = CourseReport.render(CourseReport.collect(root), CourseReport.ungraded(root));
 
         assertThat(report).contains("lab01-pubsub", "2 / 5", "lab02-partitioning", "5 / 5", "총점: 7 / 10 점 (70%)");
+        assertThat(report).as("grade.json 이 없는 실습은 이름과 함께 '채점 안 됨'").contains("lab03-consumer-groups", "채점 안 됨");
     }
 
     private static List<String> fieldNames(JsonNode node) {
