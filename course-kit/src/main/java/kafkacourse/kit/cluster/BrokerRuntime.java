@@ -14,6 +14,13 @@ import java.util.List;
  */
 final class BrokerRuntime {
 
+    /** JVM options of every broker JVM. */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms64m", "-Xmx512m",
+            // Small, fast-starting JVMs: serial GC, C1 only (a course cluster needs start-up, not peak speed).
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+            "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+
     private static final String CLASSPATH_RESOURCE = "kafkacourse/broker.classpath";
 
     private BrokerRuntime() {

@@ -1,16 +1,12 @@
 package kafkacourse.kit.cluster;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -19,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,11 +28,6 @@ import org.apache.kafka.common.Uuid;
 public final class LocalKafkaCluster implements KafkaCluster {
 
     private static final String STARTED_MARKER = "Kafka Server started";
-    private static final List<String> BROKER_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx512m",
-            // Small, fast-starting JVMs: serial GC, C1 only (a course cluster needs start-up, not peak speed).
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-            "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
     private static final int BIND_RETRIES = 3;
 
     private final Path home;
@@ -60,10 +50,10 @@ public final class LocalKafkaCluster implements KafkaCluster {
      * {@code startTimeout} with a Korean message naming the broker log, never hangs.
      */
     public static LocalKafkaCluster start(ClusterOptions options) {
-        prepareHome(options.home());
-        reapLeftovers(options.home());
+        ClusterDirectory.prepare(options.home());
+        ClusterDirectory.reapLeftovers(options.home());
         if (!options.detached()) {
-            wipeNodes(options.home()); // a test cluster is disposable: every run starts from empty brokers
+            ClusterDirectory.wipeNodes(options.home()); // a test cluster is disposable: every run starts from empty brokers
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -107,10 +97,10 @@ public final class LocalKafkaCluster implements KafkaCluster {
         long ownerPid = options.detached() ? 0 : ProcessHandle.current().pid();
         ClusterState state = new ClusterState(clusterId, ownerPid, nodes);
 
-        writeConfigs(home, nodes, options.brokerOverrides());
+        ClusterDirectory.writeConfigs(home, nodes, options.brokerOverrides());
         state.write(home);
         if (!formatted) {
-            format(home, clusterId, nodes);
+            ClusterDirectory.format(home, clusterId, nodes);
         }
         LocalKafkaCluster cluster = new LocalKafkaCluster(home, state, !options.detached(), options.startTimeout());
         try {
@@ -126,57 +116,6 @@ public final class LocalKafkaCluster implements KafkaCluster {
         }
     }
 
-    private static void prepareHome(Path home) {
-        try {
-            Files.createDirectories(home);
-            Path probe = Files.createTempFile(home, "write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new ClusterException("""
-                    클러스터 디렉터리에 쓸 수 없습니다: %s
-                      해결: 디렉터리의 쓰기 권한과 남은 디스크 공간을 확인하세요. (KAFKA_COURSE_HOME 으로 위치를 바꿀 수 있습니다)"""
-                    .formatted(home), e);
-        }
-    }
-
-    private static void wipeNodes(Path home) {
-        try (Stream<Path> entries = Files.list(home)) {
-            for (Path dir : entries.filter(p -> p.getFileName().toString().startsWith("node-")).toList()) {
-                try (Stream<Path> tree = Files.walk(dir)) {
-                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new ClusterException("이전 테스트 클러스터의 데이터를 지울 수 없습니다: " + home, e);
-        }
-    }
-
-    /** Kill brokers that a dead owner left behind in {@code home}; refuse if another live JVM owns them. */
-    private static void reapLeftovers(Path home) {
-        Optional<ClusterState> previous = ClusterState.read(home);
-        if (previous.isEmpty()) {
-            return;
-        }
-        long owner = previous.get().ownerPid();
-        boolean ownerAlive = owner != 0 && owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
-        List<ProcessHandle> brokers = previous.get().nodes().stream().map(ClusterState::runningBroker).flatMap(Optional::stream).toList();
-        if (!brokers.isEmpty() && (ownerAlive || owner == 0)) {
-            throw new ClusterException("""
-                    이 디렉터리의 클러스터가 이미 실행 중입니다: %s
-                      해결: 그 클러스터를 그대로 쓰거나, 먼저 `./course cluster down` 으로 내리세요.%s"""
-                    .formatted(home, owner == 0 ? "" : " (소유 프로세스 pid " + owner + ")"));
-        }
-        for (ProcessHandle broker : brokers) {
-            broker.destroyForcibly();
-            broker.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
-        }
-        if (!brokers.isEmpty()) {
-            System.err.println("[강좌 클러스터] 이전 실행이 남긴 브로커 프로세스 " + brokers.size() + "개를 정리했습니다: " + home);
-        }
-    }
-
     private static List<NodeSpec> layout(ClusterOptions options) {
         List<Integer> ports = options.basePort() == 0 ? LoopbackPorts.free(2 * options.nodes()) : null;
         List<NodeSpec> nodes = new ArrayList<>();
@@ -189,52 +128,13 @@ public final class LocalKafkaCluster implements KafkaCluster {
         return nodes;
     }
 
-    private static void writeConfigs(Path home, List<NodeSpec> nodes, Map<String, String> overrides) {
-        try (InputStream log4j = LocalKafkaCluster.class.getResourceAsStream("broker-log4j2.properties")) {
-            Files.write(home.resolve("broker-log4j2.properties"), log4j.readAllBytes());
-            for (NodeSpec node : nodes) {
-                Files.createDirectories(node.dataDir());
-                String properties = BrokerConfig.render(node, nodes, overrides).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("\n", "# written by course-kit; see docs-ko for each setting\n", "\n"));
-                Files.writeString(node.configFile(), properties);
-            }
-        } catch (IOException e) {
-            throw new ClusterException("브로커 설정 파일을 쓸 수 없습니다: " + home, e);
-        }
-    }
-
-    private static void format(Path home, String clusterId, List<NodeSpec> nodes) {
-        List<String> args = new ArrayList<>(List.of("format", clusterId));
-        nodes.forEach(n -> args.add(n.configFile().toString()));
-        Path log = home.resolve("format.log");
-        try {
-            Process p = new ProcessBuilder(BrokerRuntime.javaCommand(home, BROKER_JVM_OPTIONS, args.toArray(String[]::new)))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new ClusterException("브로커 저장소 초기화(format)가 60초 안에 끝나지 않았습니다. 로그: " + log);
-            }
-            if (p.exitValue() != 0) {
-                throw new ClusterException("""
-                        브로커 저장소 초기화(format)에 실패했습니다. 로그: %s
-                        %s""".formatted(log, tail(log, 8)));
-            }
-        } catch (IOException e) {
-            throw new ClusterException("브로커 저장소 초기화(format)를 실행할 수 없습니다.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException("브로커 저장소 초기화(format)가 중단되었습니다.");
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------- processes
 
     /** Launch a node's JVM and record its pid; returns the log length before launch (where to look for "started"). */
     private long launch(NodeSpec node) {
         try {
             long offset = Files.exists(node.logFile()) ? Files.size(node.logFile()) : 0;
-            List<String> jvm = new ArrayList<>(BROKER_JVM_OPTIONS);
+            List<String> jvm = new ArrayList<>(BrokerRuntime.JVM_OPTIONS);
             jvm.add("-Dlog4j2.configurationFile=" + home.resolve("broker-log4j2.properties"));
             // The watchdog can be switched off only by the kit's own tests, to prove that leftovers are reaped.
             long watchedOwner = Boolean.parseBoolean(System.getProperty("course.cluster.watchdog", "true")) ? state.ownerPid() : 0;
@@ -253,7 +153,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
     private void awaitStarted(NodeSpec node, long logOffset) {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (true) {
-            String log = readFrom(node.logFile(), logOffset);
+            String log = BrokerLog.readFrom(node.logFile(), logOffset);
             if (log.contains(STARTED_MARKER)) {
                 return;
             }
@@ -278,31 +178,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
                 %s
                   브로커 로그: %s
                   로그 마지막 부분:
-                %s""".formatted(what, node.logFile(), tail(node.logFile(), 12)));
-    }
-
-    private static String readFrom(Path file, long offset) {
-        try {
-            if (!Files.exists(file)) {
-                return "";
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            return offset >= bytes.length ? "" : new String(bytes, (int) offset, bytes.length - (int) offset, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The last lines of a log that say something: stack frames are left out (the log file has them all). */
-    private static String tail(Path file, int lines) {
-        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
-            List<String> list = all.filter(l -> !l.isBlank() && !l.stripLeading().startsWith("at ")
-                    && !l.stripLeading().matches("\\.\\.\\. \\d+ more")).toList();
-            return list.subList(Math.max(0, list.size() - lines), list.size()).stream()
-                    .map(l -> "    | " + l).collect(Collectors.joining("\n"));
-        } catch (IOException | UncheckedIOException e) {
-            return "    (로그를 읽을 수 없음: " + e.getMessage() + ")";
-        }
+                %s""".formatted(what, node.logFile(), BrokerLog.tail(node.logFile(), 12)));
     }
 
     private static void pause(long millis) {

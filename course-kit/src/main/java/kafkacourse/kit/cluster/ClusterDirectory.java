@@ -1,0 +1,114 @@
+package kafkacourse.kit.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A local cluster's directory before its brokers run: checked writable, cleared of brokers a dead owner left
+ * behind, configs written, storage formatted. Layout: {@code <home>/cluster.properties},
+ * {@code <home>/node-N/{server.properties, data/, broker.log, broker.pid}}.
+ */
+final class ClusterDirectory {
+
+    private ClusterDirectory() {
+    }
+
+    static void prepare(Path home) {
+        try {
+            Files.createDirectories(home);
+            Path probe = Files.createTempFile(home, "write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new ClusterException("""
+                    클러스터 디렉터리에 쓸 수 없습니다: %s
+                      해결: 디렉터리의 쓰기 권한과 남은 디스크 공간을 확인하세요. (KAFKA_COURSE_HOME 으로 위치를 바꿀 수 있습니다)"""
+                    .formatted(home), e);
+        }
+    }
+
+    static void wipeNodes(Path home) {
+        try (Stream<Path> entries = Files.list(home)) {
+            for (Path dir : entries.filter(p -> p.getFileName().toString().startsWith("node-")).toList()) {
+                try (Stream<Path> tree = Files.walk(dir)) {
+                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ClusterException("이전 테스트 클러스터의 데이터를 지울 수 없습니다: " + home, e);
+        }
+    }
+
+    /** Kill brokers that a dead owner left behind in {@code home}; refuse if another live JVM owns them. */
+    static void reapLeftovers(Path home) {
+        Optional<ClusterState> previous = ClusterState.read(home);
+        if (previous.isEmpty()) {
+            return;
+        }
+        long owner = previous.get().ownerPid();
+        boolean ownerAlive = owner != 0 && owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        List<ProcessHandle> brokers = previous.get().nodes().stream().map(ClusterState::runningBroker).flatMap(Optional::stream).toList();
+        if (!brokers.isEmpty() && (ownerAlive || owner == 0)) {
+            throw new ClusterException("""
+                    이 디렉터리의 클러스터가 이미 실행 중입니다: %s
+                      해결: 그 클러스터를 그대로 쓰거나, 먼저 `./course cluster down` 으로 내리세요.%s"""
+                    .formatted(home, owner == 0 ? "" : " (소유 프로세스 pid " + owner + ")"));
+        }
+        for (ProcessHandle broker : brokers) {
+            broker.destroyForcibly();
+            broker.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
+        }
+        if (!brokers.isEmpty()) {
+            System.err.println("[강좌 클러스터] 이전 실행이 남긴 브로커 프로세스 " + brokers.size() + "개를 정리했습니다: " + home);
+        }
+    }
+
+    static void writeConfigs(Path home, List<NodeSpec> nodes, Map<String, String> overrides) {
+        try (InputStream log4j = ClusterDirectory.class.getResourceAsStream("broker-log4j2.properties")) {
+            Files.write(home.resolve("broker-log4j2.properties"), log4j.readAllBytes());
+            for (NodeSpec node : nodes) {
+                Files.createDirectories(node.dataDir());
+                String properties = BrokerConfig.render(node, nodes, overrides).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("\n", "# written by course-kit; see docs-ko for each setting\n", "\n"));
+                Files.writeString(node.configFile(), properties);
+            }
+        } catch (IOException e) {
+            throw new ClusterException("브로커 설정 파일을 쓸 수 없습니다: " + home, e);
+        }
+    }
+
+    static void format(Path home, String clusterId, List<NodeSpec> nodes) {
+        List<String> args = new ArrayList<>(List.of("format", clusterId));
+        nodes.forEach(n -> args.add(n.configFile().toString()));
+        Path log = home.resolve("format.log");
+        try {
+            Process p = new ProcessBuilder(BrokerRuntime.javaCommand(home, BrokerRuntime.JVM_OPTIONS, args.toArray(String[]::new)))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new ClusterException("브로커 저장소 초기화(format)가 60초 안에 끝나지 않았습니다. 로그: " + log);
+            }
+            if (p.exitValue() != 0) {
+                throw new ClusterException("""
+                        브로커 저장소 초기화(format)에 실패했습니다. 로그: %s
+                        %s""".formatted(log, BrokerLog.tail(log, 8)));
+            }
+        } catch (IOException e) {
+            throw new ClusterException("브로커 저장소 초기화(format)를 실행할 수 없습니다.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("브로커 저장소 초기화(format)가 중단되었습니다.");
+        }
+    }
+}
