@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -27,7 +25,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class AdminSupport {
 
-    private static final Duration FUTURE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration FUTURE_LIMIT = KafkaFutures.LIMIT;
 
     private AdminSupport() {
     }
@@ -80,6 +78,20 @@ final class AdminSupport {
         }
     }
 
+    static void createTopicOn(Admin admin, String name, List<Integer> replicas, Map<String, String> configs) {
+        NewTopic topic = new NewTopic(name, Map.of(0, replicas)).configs(configs);
+        get(admin.createTopics(List.of(topic)).all(), "토픽 " + name + " 생성");
+        awaitIsrFull(admin, name, FUTURE_LIMIT);
+        try {
+            Awaitility.await("토픽 " + name + " 의 리더가 " + replicas.get(0) + " 번 브로커가 되기를")
+                    .atMost(FUTURE_LIMIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> leaderOf(admin, name, 0) == replicas.get(0));
+        } catch (ConditionTimeoutException e) {
+            throw new ClusterException("토픽 " + name + " 의 리더가 " + FUTURE_LIMIT.toSeconds() + "초 안에 " + replicas.get(0)
+                    + " 번 브로커가 되지 않았습니다. 살아 있는 브로커: " + liveBrokers(admin));
+        }
+    }
+
     static int leaderOf(Admin admin, String topic, int partition) {
         Node leader = partitionInfo(admin, topic, partition).leader();
         return leader == null || leader.isEmpty() ? -1 : leader.id();
@@ -117,15 +129,6 @@ final class AdminSupport {
     }
 
     static <T> T get(KafkaFuture<T> future, String what) {
-        try {
-            return future.get(FUTURE_LIMIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException(what + " 중에 중단되었습니다.");
-        } catch (ExecutionException e) {
-            throw new ClusterException(what + "에 실패했습니다: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ClusterException(what + "이(가) " + FUTURE_LIMIT.toSeconds() + "초 안에 끝나지 않았습니다. 클러스터 주소와 상태를 확인하세요.");
-        }
+        return KafkaFutures.get(future, what);
     }
 }

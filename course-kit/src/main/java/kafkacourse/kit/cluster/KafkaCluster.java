@@ -53,6 +53,14 @@ public interface KafkaCluster extends AutoCloseable {
         AdminSupport.createTopic(admin(), name, partitions, replicationFactor, configs, nodeIds().size());
     }
 
+    /**
+     * Create a one-partition topic whose replicas are exactly {@code replicas} (the first is the preferred leader) and
+     * wait until its ISR is full and that first replica leads. For scenarios that must know which broker holds what.
+     */
+    default void createTopicOn(String name, List<Integer> replicas, Map<String, String> configs) {
+        AdminSupport.createTopicOn(admin(), name, replicas, configs);
+    }
+
     default void createTopic(String name, int partitions, int replicationFactor) {
         createTopic(name, partitions, replicationFactor, Map.of());
     }

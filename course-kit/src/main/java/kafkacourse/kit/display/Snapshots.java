@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import kafkacourse.kit.cluster.ClusterException;
+import kafkacourse.kit.cluster.KafkaFutures;
 import kafkacourse.kit.cluster.KafkaCluster;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
@@ -51,15 +51,6 @@ final class Snapshots {
     }
 
     static <T> T get(KafkaFuture<T> future, String what) {
-        try {
-            return future.get(LIMIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException(what + " 중에 중단되었습니다.");
-        } catch (ExecutionException e) {
-            throw new ClusterException(what + "에 실패했습니다: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ClusterException(what + "이(가) " + LIMIT_SECONDS + "초 안에 끝나지 않았습니다. 클러스터 상태: ./course cluster status");
-        }
+        return KafkaFutures.get(future, what, java.time.Duration.ofSeconds(LIMIT_SECONDS));
     }
 }

@@ -18,7 +18,6 @@ import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.junit.RequiresBrokerControl;
 import kafkacourse.kit.junit.UniqueNames;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -77,15 +76,10 @@ class AcksDurabilityTest {
         return cluster.nodeIds().stream().filter(n -> n != controller).limit(2).toList();
     }
 
-    /** A one-partition topic with replicas exactly [A, B] (A preferred leader). */
-    private String createTopicOn(String base, List<Integer> replicas, Map<String, String> configs) throws Exception {
+    /** A one-partition topic with replicas exactly {@code replicas}, the first one leading. */
+    private String createTopicOn(String base, List<Integer> replicas, Map<String, String> configs) {
         String topic = UniqueNames.of(base);
-        cluster.admin().createTopics(List.of(new NewTopic(topic, Map.of(0, replicas)).configs(configs)))
-                .all().get(30, TimeUnit.SECONDS);
-        cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
-        Awaitility.await("토픽 " + topic + " 의 리더가 " + replicas.get(0) + " 번 브로커가 되기를")
-                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> cluster.leaderOf(topic, 0) == replicas.get(0));
+        cluster.createTopicOn(topic, replicas, configs);
         return topic;
     }
 
