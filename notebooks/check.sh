@@ -61,10 +61,9 @@ if [[ -n "$dirty" ]]; then
   exit 1
 fi
 
-# 3. The course kernel and the cluster (both idempotent).
-if ! "$py" -c 'import sys; from jupyter_client.kernelspec import KernelSpecManager as M; sys.exit(0 if "'"$KERNEL_NAME"'" in M().find_kernel_specs() else 1)'; then
-  "$NOTEBOOKS/kernel/install.sh"
-fi
+# 3. The course kernel and the cluster (both idempotent). The kernelspec is always rewritten for this checkout:
+#    one left by another copy of the course (moved, re-cloned, deleted) would start a kernel with a dead classpath.
+"$NOTEBOOKS/kernel/install.sh"
 if [[ -x "$ROOT/course" ]]; then
   "$ROOT/course" cluster up
 else
