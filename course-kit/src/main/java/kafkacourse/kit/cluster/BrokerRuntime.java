@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,12 +40,10 @@ final class BrokerRuntime {
             Path launcher = home.resolve("launcher");
             String classFile = BrokerMain.class.getName().replace('.', '/') + ".class";
             try (InputStream in = BrokerMain.class.getClassLoader().getResourceAsStream(classFile)) {
-                Path target = launcher.resolve(classFile);
-                Files.createDirectories(target.getParent());
-                Files.write(target, in.readAllBytes());
+                writeIfChanged(launcher.resolve(classFile), in.readAllBytes());
             }
             String classpath = launcher + java.io.File.pathSeparator + brokerClasspath();
-            Files.writeString(argFile, "-cp \"" + classpath.replace("\\", "\\\\") + "\"\n");
+            writeIfChanged(argFile, ("-cp \"" + classpath.replace("\\", "\\\\") + "\"\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ClusterException("브로커 실행 준비 파일을 쓸 수 없습니다: " + home, e);
         }
@@ -54,6 +54,20 @@ final class BrokerRuntime {
         cmd.add(BrokerMain.class.getName());
         cmd.addAll(List.of(mainAndArgs));
         return cmd;
+    }
+
+    /**
+     * Brokers are launched one after another while earlier ones still read these files: a file is replaced only
+     * when its content changes, and then atomically (a JVM that opened the old file keeps reading the old one).
+     */
+    private static void writeIfChanged(Path file, byte[] content) throws IOException {
+        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), content)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String brokerClasspath() {
