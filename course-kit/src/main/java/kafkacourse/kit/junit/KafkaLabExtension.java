@@ -52,15 +52,15 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
         Optional<UnsupportedOperationException> todo = causeOfType(thrown, UnsupportedOperationException.class);
         String hint = context.getTestMethod().map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
         if (todo.isPresent() && todo.get().getMessage() != null) {
-            throw new NotImplementedYet("[미구현] " + todo.get().getMessage() + (hint.isEmpty() ? "" : "\n힌트: " + hint));
+            throw new LearnerFailure("[미구현] " + todo.get().getMessage() + (hint.isEmpty() ? "" : "\n힌트: " + hint));
         }
         Optional<ClusterException> cluster = causeOfType(thrown, ClusterException.class);
         if (cluster.isPresent()) {
-            throw new NotImplementedYet("[클러스터 문제] " + cluster.get().getMessage());
+            throw new LearnerFailure("[클러스터 문제] " + cluster.get().getMessage());
         }
         Optional<ConditionTimeoutException> timeout = causeOfType(thrown, ConditionTimeoutException.class);
         if (timeout.isPresent()) {
-            throw new NotImplementedYet(inKorean(timeout.get()) + (hint.isEmpty() ? "" : "\n힌트: " + hint));
+            throw new LearnerFailure(inKorean(timeout.get()) + (hint.isEmpty() ? "" : "\n힌트: " + hint));
         }
         throw thrown;
     }
