@@ -46,6 +46,10 @@ final class BrokerConfig {
         t.put("log.cleaner.dedupe.buffer.size", "16777216");
         // Compaction (lab 07) runs within a second or two of a segment becoming cleanable.
         t.put("log.cleaner.backoff.ms", "1000");
+        // Transactional ids cannot be deleted through the Admin API: graded runs leave one per transactional test,
+        // and every broker reloads them all at start. Idle ones expire after 1 h instead of 7 days.
+        t.put("transactional.id.expiration.ms", "3600000");
+        t.put("transaction.remove.expired.transaction.cleanup.interval.ms", "600000");
         return Map.copyOf(t);
     }
 

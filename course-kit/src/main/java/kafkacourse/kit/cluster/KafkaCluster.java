@@ -33,6 +33,14 @@ public interface KafkaCluster extends AutoCloseable {
     /** Whether this cluster's brokers can be killed and restarted by the kit (false for an external cluster). */
     boolean canControlBrokers();
 
+    /**
+     * True for a cluster that is thrown away with its owner (a test JVM's private cluster): nothing created on it
+     * needs deleting. A reused or external cluster is not disposable.
+     */
+    default boolean isDisposable() {
+        return false;
+    }
+
     /** SIGKILL the node's JVM: no shutdown, no goodbye, like a power cut. Returns when the process is gone. */
     void kill(int nodeId);
 

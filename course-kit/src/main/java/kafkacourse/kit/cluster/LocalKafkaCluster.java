@@ -133,15 +133,16 @@ public final class LocalKafkaCluster implements KafkaCluster {
     /** Launch a node's JVM and record its pid; returns the log length before launch (where to look for "started"). */
     private long launch(NodeSpec node) {
         try {
-            long offset = Files.exists(node.logFile()) ? Files.size(node.logFile()) : 0;
+            long offset = BrokerLog.length(node.logFile());
             List<String> jvm = new ArrayList<>(BrokerRuntime.JVM_OPTIONS);
             jvm.add("-Dlog4j2.configurationFile=" + home.resolve("broker-log4j2.properties"));
+            jvm.add("-Dcourse.broker.log=" + node.logFile());
             // The watchdog can be switched off only by the kit's own tests, to prove that leftovers are reaped.
             long watchedOwner = Boolean.parseBoolean(System.getProperty("course.cluster.watchdog", "true")) ? state.ownerPid() : 0;
             Process p = new ProcessBuilder(BrokerRuntime.javaCommand(home, jvm,
                     "run", Long.toString(watchedOwner), node.configFile().toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(node.logFile().toFile()))
+                    .redirectOutput(node.consoleFile().toFile()) // small: log4j writes the broker log itself
                     .start();
             Files.writeString(node.pidFile(), Long.toString(p.pid()));
             return offset;
@@ -152,33 +153,36 @@ public final class LocalKafkaCluster implements KafkaCluster {
 
     private void awaitStarted(NodeSpec node, long logOffset) {
         long deadline = System.nanoTime() + startTimeout.toNanos();
+        BrokerLog.Watch watch = new BrokerLog.Watch(node.logFile(), logOffset);
         while (true) {
-            String log = BrokerLog.readFrom(node.logFile(), logOffset);
-            if (log.contains(STARTED_MARKER)) {
+            if (watch.saw(STARTED_MARKER)) {
                 return;
             }
             if (ClusterState.runningBroker(node).isEmpty()) {
-                throw startFailure(node, log, "브로커 " + node.id() + " 프로세스가 시작 중에 종료되었습니다.");
+                throw startFailure(node, logOffset, "브로커 " + node.id() + " 프로세스가 시작 중에 종료되었습니다.");
             }
             if (System.nanoTime() > deadline) {
-                throw startFailure(node, log, "브로커 " + node.id() + " 이(가) " + startTimeout.toSeconds() + "초 안에 준비되지 않았습니다.");
+                throw startFailure(node, logOffset, "브로커 " + node.id() + " 이(가) " + startTimeout.toSeconds() + "초 안에 준비되지 않았습니다.");
             }
-            pause(100);
+            pause(50);
         }
     }
 
-    private RuntimeException startFailure(NodeSpec node, String log, String what) {
+    private RuntimeException startFailure(NodeSpec node, long logOffset, String what) {
+        String log = BrokerLog.since(node.logFile(), logOffset) + BrokerLog.since(node.consoleFile(), 0);
         if (log.contains("Address already in use") || log.contains("BindException")) {
             return new PortConflict("""
                     %s 포트 %d 또는 %d 을(를) 다른 프로그램이 이미 사용 중입니다.
                       해결: 그 프로그램을 종료하거나 다른 기준 포트를 쓰세요(예: ./course cluster up --port 29092).
                       브로커 로그: %s""".formatted(what, node.brokerPort(), node.controllerPort(), node.logFile()));
         }
+        String console = BrokerLog.since(node.consoleFile(), 0).isBlank() ? ""
+                : "\n  JVM 출력(%s) 마지막 부분:\n%s".formatted(node.consoleFile(), BrokerLog.tail(node.consoleFile(), 6));
         return new ClusterException("""
                 %s
                   브로커 로그: %s
                   로그 마지막 부분:
-                %s""".formatted(what, node.logFile(), BrokerLog.tail(node.logFile(), 12)));
+                %s%s""".formatted(what, node.logFile(), BrokerLog.tail(node.logFile(), 12), console));
     }
 
     private static void pause(long millis) {
@@ -242,6 +246,11 @@ public final class LocalKafkaCluster implements KafkaCluster {
     @Override
     public boolean canControlBrokers() {
         return true;
+    }
+
+    @Override
+    public boolean isDisposable() {
+        return owned;
     }
 
     @Override

@@ -17,6 +17,11 @@ public record NodeSpec(int id, int brokerPort, int controllerPort, Path dir) {
         return dir.resolve("broker.log");
     }
 
+    /** The JVM's own stdout/stderr: what it printed before logging started (the broker log is {@link #logFile()}). */
+    public Path consoleFile() {
+        return dir.resolve("broker.out");
+    }
+
     public Path pidFile() {
         return dir.resolve("broker.pid");
     }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.AppInfoParser;
+
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -62,7 +62,7 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
 
     /** Start the cluster, called reflectively by {@link CourseCluster}. */
     public static KafkaCluster start() {
-        String image = "apache/kafka:" + AppInfoParser.getVersion();
+        String image = "apache/kafka:" + KafkaVersion.clients();
         String host = DockerClientFactory.instance().dockerHostIpAddress();
         List<Integer> ports = LoopbackPorts.free(NODES);
         String clusterId = Uuid.randomUuid().toString();
@@ -159,6 +159,11 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
     @Override
     public boolean canControlBrokers() {
         return true;
+    }
+
+    @Override
+    public boolean isDisposable() {
+        return true; // the containers go with this JVM
     }
 
     @Override

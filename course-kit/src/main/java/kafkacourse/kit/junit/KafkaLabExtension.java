@@ -97,11 +97,20 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
         return Optional.empty();
     }
 
-    /** Closes the JVM's cluster when the root context closes (after the last test class). */
+    /**
+     * When the root context closes (after the last test class, also after failures): deletes what the run created,
+     * then closes the JVM's cluster.
+     */
     private record SharedCluster(KafkaCluster cluster) implements AutoCloseable {
         @Override
         public void close() {
-            cluster.close();
+            try {
+                if (!cluster.isDisposable() && !cluster.runningNodes().isEmpty()) {
+                    LeftoverSweeper.sweep(cluster.admin());
+                }
+            } finally {
+                cluster.close();
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package kafkacourse.kit.junit;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import kafkacourse.kit.cluster.ClusterException;
@@ -10,12 +12,32 @@ import kafkacourse.kit.cluster.ClusterException;
  */
 public final class UniqueNames {
 
+    /** Every name handed out in this JVM: what a graded run created, to delete when it ends. */
+    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
+
     private UniqueNames() {
     }
 
     /** e.g. {@code orders-4f3a9c1e}, or {@code kim-orders-4f3a9c1e} when {@code COURSE_LEARNER=kim}. */
     public static String of(String base) {
-        return learnerPrefix() + base + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        String name = learnerPrefix() + base + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        ISSUED.add(name);
+        return name;
+    }
+
+    /** The names {@link #of} has handed out in this JVM so far. */
+    public static Set<String> issued() {
+        return Set.copyOf(ISSUED);
+    }
+
+    /** True if {@code resource} is an issued name or derived from one (e.g. {@code orders-4f3a9c1e.DLT}). */
+    static boolean isIssued(String resource, Set<String> issued) {
+        for (String name : issued) {
+            if (resource.equals(name) || resource.startsWith(name + ".") || resource.startsWith(name + "-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.common.utils.AppInfoParser;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +50,8 @@ class ComposeFileTest {
     @Test
     @DisplayName("compose 의 apache/kafka 이미지 버전이 kafka-clients 버전과 같다")
     void imageVersionMatchesTheClients() throws IOException {
-        assertThat(composeFile()).contains("image: apache/kafka:" + AppInfoParser.getVersion())
-                .doesNotContainPattern("image: apache/kafka:(?!" + Pattern.quote(AppInfoParser.getVersion()) + ")");
+        assertThat(composeFile()).contains("image: apache/kafka:" + KafkaVersion.clients())
+                .doesNotContainPattern("image: apache/kafka:(?!" + Pattern.quote(KafkaVersion.clients()) + ")");
     }
 
     @Test
