@@ -13,6 +13,8 @@ import java.util.Optional;
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} set: an external cluster (docker compose, a workshop cluster, a managed
  *       service; {@code KAFKA_CLIENT_CONFIG} adds security settings). See {@link ExternalKafkaCluster}.</li>
  *   <li>If the learner's interactive cluster ({@code ./course cluster up}) is running, reuse it.</li>
+ *   <li>In a Maven build that names one ({@code -Dcourse.build.cluster}), the build's one cluster, started by the
+ *       first test JVM and owned by the Maven JVM ({@link BuildCluster}).</li>
  *   <li>Otherwise start a private 3-node cluster under {@code target/kafka-cluster}; it dies with this JVM.</li>
  * </ol>
  * {@code -Dcourse.cluster=private} (the kit's own tests) or {@code -Dkafka.cluster=local} skips steps 2 and 3.
@@ -86,6 +88,10 @@ public final class CourseCluster {
                 System.out.println("[강좌 클러스터] 실행 중인 클러스터를 사용합니다: " + running.get().bootstrapServers());
                 return running.get();
             }
+        }
+        Optional<LocalKafkaCluster> build = BuildCluster.forThisBuild();
+        if (build.isPresent()) {
+            return build.get();
         }
         long started = System.nanoTime();
         LocalKafkaCluster cluster = LocalKafkaCluster.start(ClusterOptions.forTests());

@@ -50,6 +50,18 @@ public final class LocalKafkaCluster implements KafkaCluster {
      * {@code startTimeout} with a Korean message naming the broker log, never hangs.
      */
     public static LocalKafkaCluster start(ClusterOptions options) {
+        return start(options, options.detached() ? 0 : ProcessHandle.current().pid(), !options.detached());
+    }
+
+    /**
+     * Start a cluster whose brokers halt when process {@code ownerPid} ends (e.g. the Maven JVM of a build), not when
+     * this JVM does: closing the returned cluster leaves it running for the owner's other JVMs.
+     */
+    static LocalKafkaCluster startOwnedBy(ClusterOptions options, long ownerPid) {
+        return start(options, ownerPid, false);
+    }
+
+    private static LocalKafkaCluster start(ClusterOptions options, long ownerPid, boolean owned) {
         ClusterDirectory.prepare(options.home());
         ClusterDirectory.reapLeftovers(options.home());
         if (!options.detached()) {
@@ -57,7 +69,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(options);
+                return startOnce(options, ownerPid, owned);
             } catch (PortConflict conflict) {
                 if (options.basePort() != 0 || attempt == BIND_RETRIES) {
                     throw new ClusterException(conflict.getMessage());
@@ -88,13 +100,12 @@ public final class LocalKafkaCluster implements KafkaCluster {
         return ClusterState.read(home).map(state -> new LocalKafkaCluster(home, state, false, Duration.ofSeconds(60)));
     }
 
-    private static LocalKafkaCluster startOnce(ClusterOptions options) {
+    private static LocalKafkaCluster startOnce(ClusterOptions options, long ownerPid, boolean owned) {
         Path home = options.home();
         List<NodeSpec> nodes = layout(options);
         Optional<ClusterState> previous = ClusterState.read(home);
         boolean formatted = nodes.stream().allMatch(n -> Files.exists(n.dataDir().resolve("meta.properties")));
         String clusterId = formatted && previous.isPresent() ? previous.get().clusterId() : Uuid.randomUuid().toString();
-        long ownerPid = options.detached() ? 0 : ProcessHandle.current().pid();
         ClusterState state = new ClusterState(clusterId, ownerPid, nodes);
 
         ClusterDirectory.writeConfigs(home, nodes, options.brokerOverrides());
@@ -102,7 +113,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
         if (!formatted) {
             ClusterDirectory.format(home, clusterId, nodes);
         }
-        LocalKafkaCluster cluster = new LocalKafkaCluster(home, state, !options.detached(), options.startTimeout());
+        LocalKafkaCluster cluster = new LocalKafkaCluster(home, state, owned, options.startTimeout());
         try {
             List<Long> logOffsets = nodes.stream().map(n -> cluster.launch(n)).toList();
             for (int i = 0; i < nodes.size(); i++) {
@@ -199,7 +210,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
                 .orElseThrow(() -> new IllegalArgumentException("이 클러스터에 없는 노드 번호입니다: " + nodeId + " (있는 노드: " + nodeIds() + ")"));
     }
 
-    private void killAll() {
+    void killAll() {
         state.nodes().forEach(n -> ClusterState.runningBroker(n).ifPresent(ProcessHandle::destroyForcibly));
         state.nodes().forEach(n -> ClusterState.runningBroker(n).ifPresent(h -> h.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join()));
     }

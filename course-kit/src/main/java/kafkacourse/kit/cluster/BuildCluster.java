@@ -1,0 +1,72 @@
+package kafkacourse.kit.cluster;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * One cluster for a whole Maven build instead of one per test JVM: the first lab's test JVM starts it, owned by the
+ * Maven JVM (its brokers halt when Maven exits, also on SIGKILL), and every later test JVM of the same build attaches
+ * to it. Saves a cluster start (about 10 s on 2 cores) per lab. Used only when the build says where it lives
+ * ({@code -Dcourse.build.cluster=<dir>}, set by the root pom) and a Maven JVM is found among this JVM's ancestors;
+ * otherwise the test JVM starts its own private cluster as before.
+ */
+final class BuildCluster {
+
+    static final String PROPERTY = "course.build.cluster";
+
+    private BuildCluster() {
+    }
+
+    /** The build's cluster, attached or started; empty when not in a Maven build that asked for one. */
+    static Optional<LocalKafkaCluster> forThisBuild() {
+        String dir = System.getProperty(PROPERTY, "");
+        if (dir.isBlank()) {
+            return Optional.empty();
+        }
+        return mavenAncestor().map(maven -> attachOrStart(Path.of(dir).toAbsolutePath(), maven));
+    }
+
+    private static LocalKafkaCluster attachOrStart(Path home, ProcessHandle maven) {
+        try {
+            Files.createDirectories(home);
+            // Modules built in parallel (-T) must not start two clusters in one directory.
+            try (FileChannel channel = FileChannel.open(home.resolve("start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                Optional<ClusterState> state = ClusterState.read(home);
+                if (state.isPresent() && state.get().ownerPid() == maven.pid()) {
+                    Optional<LocalKafkaCluster> attached = LocalKafkaCluster.attach(home);
+                    if (attached.isPresent()) {
+                        System.out.println("[강좌 클러스터] 이 빌드의 클러스터를 이어서 씁니다: " + attached.get().bootstrapServers());
+                        return attached.get();
+                    }
+                    // This build's cluster is there but not whole (a node died): start it afresh.
+                    LocalKafkaCluster.existing(home).ifPresent(LocalKafkaCluster::killAll);
+                }
+                long started = System.nanoTime();
+                LocalKafkaCluster cluster = LocalKafkaCluster.startOwnedBy(ClusterOptions.forTests().withHome(home), maven.pid());
+                System.out.printf("[강좌 클러스터] 이 빌드가 쓸 브로커 3개를 시작했습니다 (%.1f초, Maven 이 끝나면 함께 종료): %s%n",
+                        (System.nanoTime() - started) / 1e9, cluster.bootstrapServers());
+                return cluster;
+            }
+        } catch (IOException e) {
+            throw new ClusterException("빌드 클러스터 디렉터리를 준비할 수 없습니다: " + home, e);
+        }
+    }
+
+    /** The Maven JVM running this build: the nearest ancestor started through Maven's class-world launcher. */
+    static Optional<ProcessHandle> mavenAncestor() {
+        for (Optional<ProcessHandle> p = ProcessHandle.current().parent(); p.isPresent(); p = p.get().parent()) {
+            ProcessHandle handle = p.get();
+            String commandLine = handle.info().commandLine().orElse("");
+            if (commandLine.contains("org.codehaus.plexus.classworlds.launcher.Launcher")) {
+                return Optional.of(handle);
+            }
+        }
+        return Optional.empty();
+    }
+}
