@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         description = "강좌용 3-브로커 Kafka 클러스터(KRaft)를 올리고 내리고 살펴봅니다.",
         subcommands = {
             ClusterCommand.Up.class, ClusterCommand.Down.class, ClusterCommand.Status.class,
-            ClusterCommand.Kill.class, ClusterCommand.Start.class
+            ClusterCommand.Kill.class, ClusterCommand.Start.class, ClusterCommand.Reset.class
         })
 final class ClusterCommand {
 
@@ -96,6 +96,37 @@ final class ClusterCommand {
         } catch (ClusterException e) {
             System.out.println("(KRaft 컨트롤러 리더를 알 수 없습니다: 쿼럼 과반이 살아 있는지 확인하세요)");
             return -1;
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "강좌 클러스터의 데이터를 모두 지웁니다(토픽, 그룹, 오프셋, 로그). 다음 `cluster up` 은 빈 클러스터로 시작합니다.")
+    static final class Reset implements Callable<Integer> {
+        @Option(names = "--yes", description = "묻지 않고 지웁니다(스크립트용).")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            java.nio.file.Path home = ClusterHome.interactive();
+            if (LocalKafkaCluster.existing(home).isEmpty()) {
+                System.out.println("지울 강좌 클러스터가 없습니다: " + home);
+                return 0;
+            }
+            if (!yes) {
+                java.io.Console console = System.console();
+                if (console == null) {
+                    System.out.println("확인할 터미널이 없습니다. 정말 지우려면: ./course cluster reset --yes");
+                    return 2;
+                }
+                String answer = console.readLine("강좌 클러스터(%s)의 토픽·그룹·오프셋과 로그를 모두 지웁니다. 되돌릴 수 없습니다. 계속할까요? [y/N] ", home);
+                if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes|예|네")) {
+                    System.out.println("지우지 않았습니다.");
+                    return 1;
+                }
+            }
+            LocalKafkaCluster.wipe(home);
+            System.out.println("강좌 클러스터의 데이터를 지웠습니다. 새로 시작: ./course cluster up");
+            return 0;
         }
     }
 

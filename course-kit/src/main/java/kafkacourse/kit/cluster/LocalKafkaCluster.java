@@ -95,6 +95,20 @@ public final class LocalKafkaCluster implements KafkaCluster {
         }
     }
 
+    /**
+     * Wipe the cluster in {@code home} for a clean slate: running nodes are stopped, then every node's data, logs
+     * and the state file are deleted. The next start formats new storage (a new cluster id, no topics, no groups).
+     */
+    public static void wipe(Path home) {
+        existing(home).ifPresent(LocalKafkaCluster::shutdown);
+        ClusterDirectory.wipeNodes(home);
+        try {
+            Files.deleteIfExists(home.resolve(ClusterState.FILE));
+        } catch (IOException e) {
+            throw new ClusterException("클러스터 상태 파일을 지울 수 없습니다: " + home.resolve(ClusterState.FILE), e);
+        }
+    }
+
     /** The cluster described by {@code home}'s state file, running or not (to restart or inspect its nodes). */
     public static Optional<LocalKafkaCluster> existing(Path home) {
         return ClusterState.read(home).map(state -> new LocalKafkaCluster(home, state, false, Duration.ofSeconds(60)));

@@ -35,4 +35,25 @@ class ReuseTest {
         assertThat(LocalKafkaCluster.existing(options.home()).orElseThrow().runningNodes()).isEmpty();
         assertThat(LocalKafkaCluster.attach(options.home())).isEmpty();
     }
+
+    @Test
+    @DisplayName("cluster reset: 실행 중인 클러스터를 내리고 데이터를 지워, 다음 시작은 토픽이 없는 새 클러스터다")
+    void wipeGivesACleanSlate() throws Exception {
+        ClusterOptions options = ClusterOptions.interactive(0).withHome(tmp.resolve("cluster")).withNodes(1);
+        String clusterId;
+        try (LocalKafkaCluster started = LocalKafkaCluster.start(options)) {
+            started.createTopic("left-behind", 1, 1);
+            clusterId = started.admin().describeCluster().clusterId().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        LocalKafkaCluster.wipe(options.home());
+
+        assertThat(LocalKafkaCluster.existing(options.home())).as("지운 뒤에는 상태 파일이 없어야 합니다").isEmpty();
+        try (LocalKafkaCluster fresh = LocalKafkaCluster.start(options)) {
+            assertThat(fresh.admin().listTopics().names().get(10, java.util.concurrent.TimeUnit.SECONDS)).doesNotContain("left-behind");
+            assertThat(fresh.admin().describeCluster().clusterId().get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotEqualTo(clusterId);
+        } finally {
+            LocalKafkaCluster.existing(options.home()).orElseThrow().shutdown();
+        }
+    }
 }
