@@ -48,7 +48,7 @@ final class AdminSupport {
     static void awaitBrokers(Admin admin, Set<Integer> expected, Duration atMost, String whereToLook) {
         try {
             Awaitility.await("브로커 " + expected + " 가 모두 클러스터에 등록되고 펜싱이 풀리기를")
-                    .atMost(atMost).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .atMost(atMost).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                     .until(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()
                             .map(Node::id).collect(Collectors.toSet()).containsAll(expected));
         } catch (ConditionTimeoutException e) {
@@ -108,7 +108,7 @@ final class AdminSupport {
     static void awaitIsrFull(Admin admin, String topic, Duration atMost) {
         try {
             Awaitility.await("토픽 " + topic + " 의 모든 파티션 ISR이 복제본 수만큼 다시 차기를")
-                    .atMost(atMost).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .atMost(atMost).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                     .until(() -> describe(admin, topic).partitions().stream().allMatch(p -> p.isr().size() == p.replicas().size()));
         } catch (ConditionTimeoutException e) {
             throw new ClusterException("토픽 " + topic + " 의 ISR이 " + atMost.toSeconds() + "초 안에 다시 채워지지 않았습니다. 살아 있는 브로커: " + liveBrokers(admin));

@@ -336,6 +336,10 @@ public final class LocalKafkaCluster implements KafkaCluster {
         return node(nodeId).logFile();
     }
 
+    ClusterState state() {
+        return state;
+    }
+
     /** The directory holding this cluster's nodes, configs and logs. */
     public Path home() {
         return home;

@@ -1,0 +1,237 @@
+package kafkacourse.kit.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Measures what a learner waits for, on a cluster of its own under {@code <home>} (never the learner's cluster):
+ * cold and warm {@code cluster up}, the same three brokers started by hand (the kit's overhead), a broker restart, a
+ * leader failover (SIGKILL of the leader → first acks=all send acknowledged), one graded lab, and a warm start again
+ * after N graded runs (does the cluster degrade with use?). Figures are printed, never asserted.
+ */
+public final class ClusterBench {
+
+    /** One measured figure: name and the seconds of each run. */
+    public record Figure(String name, List<Double> seconds) {
+        public double median() {
+            List<Double> s = new ArrayList<>(seconds);
+            Collections.sort(s);
+            int n = s.size();
+            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        }
+
+        public double min() {
+            return Collections.min(seconds);
+        }
+
+        public double max() {
+            return Collections.max(seconds);
+        }
+    }
+
+    private final Path home;
+    private final int runs;
+    private final Map<String, Figure> figures = new LinkedHashMap<>();
+
+    public ClusterBench(Path home, int runs) {
+        this.home = home;
+        this.runs = runs;
+    }
+
+    public Map<String, Figure> figures() {
+        return figures;
+    }
+
+    private ClusterOptions options() {
+        // Detached, so that graded runs (other JVMs) attach to it as they would to `./course cluster up`.
+        return ClusterOptions.interactive(0).withHome(home.resolve("cluster"));
+    }
+
+    /** Cold (storage formatted anew) and warm (existing data) starts, alternating with raw starts of the same brokers. */
+    public void starts() {
+        for (int i = 0; i < runs; i++) {
+            LocalKafkaCluster.wipe(options().home());
+            record("cluster up (처음: 포맷 포함)", () -> LocalKafkaCluster.start(options()));
+            LocalKafkaCluster.existing(options().home()).orElseThrow().shutdown();
+            record("cluster up (다시: 데이터 있음)", () -> LocalKafkaCluster.start(options()));
+            LocalKafkaCluster.existing(options().home()).orElseThrow().shutdown();
+            record("같은 브로커 3개 직접 실행 (도구 없이)", this::rawStart);
+        }
+    }
+
+    /** Broker restart and leader failover on a running cluster. */
+    public void restartAndFailover() {
+        try (LocalKafkaCluster cluster = LocalKafkaCluster.start(options())) {
+            for (int i = 0; i < runs; i++) {
+                cluster.kill(2);
+                record("브로커 1개 재시작 (SIGKILL 뒤 start)", () -> {
+                    cluster.start(2);
+                    cluster.awaitAllBrokersReady();
+                    return null;
+                });
+                figures.computeIfAbsent("리더 장애 조치 (SIGKILL → 첫 acks=all 전송 성공)", n -> new Figure(n, new ArrayList<>()))
+                        .seconds().add(failover(cluster));
+                cluster.restoreAllNodes();
+            }
+        }
+    }
+
+    /** Runs {@code command} (a graded lab run) {@code count} times against a running bench cluster; returns each time. */
+    public List<Double> gradedRuns(List<String> command, Path workDir, int count, String name) {
+        List<Double> times = new ArrayList<>();
+        try (LocalKafkaCluster cluster = LocalKafkaCluster.attach(options().home()).orElseGet(() -> LocalKafkaCluster.start(options()))) {
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                        .redirectErrorStream(true).redirectOutput(home.resolve("graded-run.log").toFile());
+                pb.environment().put("KAFKA_COURSE_HOME", home.toString());
+                pb.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+                try {
+                    Process p = pb.start();
+                    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                        p.destroyForcibly();
+                        throw new ClusterException("채점 실행이 10분 안에 끝나지 않았습니다. 로그: " + home.resolve("graded-run.log"));
+                    }
+                } catch (IOException e) {
+                    throw new ClusterException("채점 명령을 실행할 수 없습니다: " + command, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ClusterException("중단되었습니다.");
+                }
+                times.add((System.nanoTime() - t0) / 1e9);
+            }
+            figures.put(name, new Figure(name, times));
+            return times;
+        }
+    }
+
+    /** Warm start once more, named for the state of the cluster (e.g. after N graded runs). */
+    public void warmStartAgain(String name) {
+        LocalKafkaCluster.existing(options().home()).ifPresent(LocalKafkaCluster::shutdown);
+        for (int i = 0; i < runs; i++) {
+            record(name, () -> LocalKafkaCluster.start(options()));
+            LocalKafkaCluster.existing(options().home()).orElseThrow().shutdown();
+        }
+    }
+
+    /** Resident memory of three idle brokers, in MB (Linux /proc; -1 elsewhere). */
+    public long idleBrokersRssMb() {
+        try (LocalKafkaCluster cluster = LocalKafkaCluster.start(options())) {
+            long kb = 0;
+            for (NodeSpec node : cluster.state().nodes()) {
+                long pid = ClusterState.runningBroker(node).orElseThrow().pid();
+                Path status = Path.of("/proc", Long.toString(pid), "status");
+                if (!Files.exists(status)) {
+                    return -1;
+                }
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb += Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            }
+            return kb / 1024;
+        } catch (IOException e) {
+            return -1;
+        } finally {
+            LocalKafkaCluster.existing(options().home()).ifPresent(LocalKafkaCluster::shutdown);
+        }
+    }
+
+    public void stop() {
+        LocalKafkaCluster.existing(options().home()).ifPresent(LocalKafkaCluster::shutdown);
+    }
+
+    private void record(String name, Supplier<?> action) {
+        long t0 = System.nanoTime();
+        Object result = action.get();
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (result instanceof LocalKafkaCluster c) {
+            c.close();
+        }
+        figures.computeIfAbsent(name, n -> new Figure(n, new ArrayList<>())).seconds().add(s);
+    }
+
+    /**
+     * The three brokers of the (formatted, stopped) bench cluster started with the kit's own command lines, but
+     * ready when an outside Admin client sees three brokers: what the kit adds on top of Kafka itself.
+     */
+    private Object rawStart() {
+        LocalKafkaCluster cluster = LocalKafkaCluster.existing(options().home()).orElseThrow();
+        List<Process> processes = new ArrayList<>();
+        try {
+            for (NodeSpec node : cluster.state().nodes()) {
+                List<String> jvm = new ArrayList<>(BrokerRuntime.JVM_OPTIONS);
+                jvm.add("-Dlog4j2.configurationFile=" + options().home().resolve("broker-log4j2.properties"));
+                jvm.add("-Dcourse.broker.log=" + node.logFile());
+                processes.add(new ProcessBuilder(BrokerRuntime.javaCommand(options().home(), jvm, "run", "0", node.configFile().toString()))
+                        .redirectErrorStream(true).redirectOutput(node.consoleFile().toFile()).start());
+            }
+            Properties p = new Properties();
+            p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+            AdminSupport.tuneAdmin(p);
+            try (Admin admin = Admin.create(p)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (System.nanoTime() < deadline) {
+                    try {
+                        if (admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size() == 3) {
+                            return null;
+                        }
+                    } catch (Exception e) {
+                        // not up yet
+                    }
+                    Thread.sleep(50);
+                }
+                throw new ClusterException("직접 실행한 브로커 3개가 120초 안에 준비되지 않았습니다: " + options().home());
+            }
+        } catch (IOException e) {
+            throw new ClusterException("브로커를 직접 실행할 수 없습니다.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("중단되었습니다.");
+        } finally {
+            // Measured up to "ready"; the brokers go before the next measurement (outside the timed part).
+            cluster.shutdown();
+        }
+    }
+
+    private static double failover(LocalKafkaCluster cluster) {
+        String topic = "bench-failover-" + System.nanoTime();
+        cluster.createTopic(topic, 1, 3, Map.of("min.insync.replicas", "2"));
+        int leader = cluster.leaderOf(topic, 0);
+        Properties p = cluster.clientProperties();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "1500");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "k", "before")).get(30, TimeUnit.SECONDS);
+            long t0 = System.nanoTime();
+            cluster.kill(leader);
+            producer.send(new ProducerRecord<>(topic, "k", "after")).get(60, TimeUnit.SECONDS);
+            return (System.nanoTime() - t0) / 1e9;
+        } catch (Exception e) {
+            throw new ClusterException("장애 조치 측정 중 전송이 실패했습니다: " + e.getMessage(), e);
+        } finally {
+            cluster.restoreAllNodes();
+            cluster.admin().deleteTopics(List.of(topic));
+        }
+    }
+}
