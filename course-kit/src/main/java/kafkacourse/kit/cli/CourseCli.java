@@ -38,7 +38,7 @@ public final class CourseCli {
         @Override
         public Integer call() throws IOException {
             if (room) {
-                return RoomCommand.show(kafkacourse.kit.grading.RoomGrades.topic());
+                return RoomCommand.show(kafkacourse.kit.room.RoomGrades.topic());
             }
             System.out.print(CourseReport.render(CourseReport.collect(root), CourseReport.ungraded(root)));
             return 0;

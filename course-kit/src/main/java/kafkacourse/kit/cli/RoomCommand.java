@@ -11,7 +11,7 @@ import kafkacourse.kit.cluster.ExternalKafkaCluster;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.CourseReport;
 import kafkacourse.kit.grading.LabGrade;
-import kafkacourse.kit.grading.RoomGrades;
+import kafkacourse.kit.room.RoomGrades;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

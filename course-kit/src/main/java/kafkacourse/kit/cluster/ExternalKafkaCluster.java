@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.kafka.clients.CommonClientConfigs;
-import kafkacourse.kit.junit.UniqueNames;
+import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -101,7 +101,11 @@ public final class ExternalKafkaCluster implements KafkaCluster {
 
     /** Connect (and fail within 20 s with a Korean message when the cluster does not answer). */
     public static ExternalKafkaCluster connect(Settings settings) {
-        UniqueNames.learnerPrefix(); // fails early, in Korean, on a name Kafka cannot use
+        try {
+            UniqueNames.learnerPrefix(); // fails early, in Korean, on a name Kafka cannot use
+        } catch (IllegalArgumentException e) {
+            throw new ClusterException(e.getMessage());
+        }
         Properties client = clientProperties(settings);
         Properties adminProps = new Properties();
         adminProps.putAll(client);

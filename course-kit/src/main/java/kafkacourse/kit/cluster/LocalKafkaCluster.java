@@ -100,6 +100,9 @@ public final class LocalKafkaCluster implements KafkaCluster {
      * and the state file are deleted. The next start formats new storage (a new cluster id, no topics, no groups).
      */
     public static void wipe(Path home) {
+        if (!Files.isDirectory(home)) {
+            return;
+        }
         existing(home).ifPresent(LocalKafkaCluster::shutdown);
         ClusterDirectory.wipeNodes(home);
         try {

@@ -56,7 +56,7 @@ public final class Notebook {
      * (with the {@code COURSE_LEARNER} prefix in a workshop, like the labs' names).
      */
     public static String unique(String base) {
-        return kafkacourse.kit.junit.UniqueNames.of(base);
+        return kafkacourse.kit.names.UniqueNames.of(base);
     }
 
     /** A workload size: the environment variable if set (CI sets small sizes), else the full size. */

@@ -150,9 +150,9 @@ class ExternalKafkaClusterTest {
     @Test
     @DisplayName("학습자 이름은 토픽 이름에 쓸 수 있는 글자만 허용한다")
     void learnerNamesMustBeValidTopicPrefixes() {
-        kafkacourse.kit.junit.UniqueNames.prefixFor("kim-minsu_2");
-        kafkacourse.kit.junit.UniqueNames.prefixFor(null);
-        assertThatThrownBy(() -> kafkacourse.kit.junit.UniqueNames.prefixFor("김민수")).isInstanceOf(ClusterException.class)
+        kafkacourse.kit.names.UniqueNames.prefixFor("kim-minsu_2");
+        kafkacourse.kit.names.UniqueNames.prefixFor(null);
+        assertThatThrownBy(() -> kafkacourse.kit.names.UniqueNames.prefixFor("김민수")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("영문자");
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import kafkacourse.kit.junit.KafkaLab;
-import kafkacourse.kit.junit.UniqueNames;
+import kafkacourse.kit.names.UniqueNames;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import kafkacourse.kit.Clients;
 import kafkacourse.kit.cluster.KafkaCluster;
+import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;

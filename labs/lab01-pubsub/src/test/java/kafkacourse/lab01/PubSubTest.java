@@ -13,7 +13,7 @@ import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
-import kafkacourse.kit.junit.UniqueNames;
+import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;

@@ -28,7 +28,7 @@ import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
-import kafkacourse.kit.junit.UniqueNames;
+import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.CloseOptions;

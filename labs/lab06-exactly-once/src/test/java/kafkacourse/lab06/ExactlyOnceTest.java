@@ -18,7 +18,7 @@ import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
-import kafkacourse.kit.junit.UniqueNames;
+import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,10 +1,9 @@
-package kafkacourse.kit.junit;
+package kafkacourse.kit.names;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import kafkacourse.kit.cluster.ClusterException;
 
 /**
  * Topic, group and transactional-id names that never collide: between tests, between runs on a reused cluster,
@@ -31,7 +30,7 @@ public final class UniqueNames {
     }
 
     /** True if {@code resource} is an issued name or derived from one (e.g. {@code orders-4f3a9c1e.DLT}). */
-    static boolean isIssued(String resource, Set<String> issued) {
+    public static boolean isIssued(String resource, Set<String> issued) {
         for (String name : issued) {
             if (resource.equals(name) || resource.startsWith(name + ".") || resource.startsWith(name + "-")) {
                 return true;
@@ -55,7 +54,7 @@ public final class UniqueNames {
             return "";
         }
         if (!learner.strip().matches("[A-Za-z0-9._-]{1,40}")) {
-            throw new ClusterException("""
+            throw new IllegalArgumentException("""
                     COURSE_LEARNER='%s' 는 토픽·그룹 이름 앞에 붙기 때문에 영문자, 숫자, '.', '_', '-' 만 쓸 수 있습니다(40자 이내).
                       예: COURSE_LEARNER=kim-minsu""".formatted(learner));
         }

@@ -1,8 +1,10 @@
-package kafkacourse.kit.grading;
+package kafkacourse.kit.room;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import kafkacourse.kit.grading.GradingListener;
+import kafkacourse.kit.grading.LabGrade;
 import kafkacourse.kit.cluster.ExternalKafkaCluster;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;

@@ -1,4 +1,4 @@
-package kafkacourse.kit.grading;
+package kafkacourse.kit.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import kafkacourse.kit.cluster.CourseCluster;
+import kafkacourse.kit.grading.LabGrade;
+import kafkacourse.kit.grading.TestGrade;
 import kafkacourse.kit.cluster.KafkaCluster;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package kafkacourse.kit.grading;
+package kafkacourse.kit.room;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kafkacourse.kit.Columns;
+import kafkacourse.kit.grading.LabGrade;
 import kafkacourse.kit.cluster.ClusterException;
 import kafkacourse.kit.cluster.KafkaCluster;
 import org.apache.kafka.clients.admin.NewTopic;
