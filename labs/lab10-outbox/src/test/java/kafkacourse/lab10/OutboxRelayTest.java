@@ -39,8 +39,7 @@ class OutboxRelayTest {
     @Hint("HINTS.ko.md#2 — ORDER BY seq 로 읽고, key = row.aggregateId() 로 보내세요. outbox 의 기본 키는 UUID 라 ORDER BY 가 없으면 순서가 무작위입니다.")
     void publishesEveryRowInOrderKeyedByOrder() {
         Scenario world = Scenario.create(cluster);
-        world.runCommands(Scenario.commands(6), CrashPoint.NONE);
-        List<OutboxRow> rows = world.outbox();
+        List<OutboxRow> rows = outboxStoredOutOfOrder(world, 6);
         world.drainRelay(CrashPoint.NONE);
 
         Scenario.Verdict verdict = world.verdict(false);
@@ -151,6 +150,39 @@ class OutboxRelayTest {
         Scenario.Verdict verdict = world.verdict(true);
         System.out.println("[DB 잠김 뒤 다시 실행] " + verdict.line() + verdict.details());
         assertThat(verdict.consistent()).as("잠금이 풀린 뒤: 빠진 것도, 두 번 적용된 것도 없어야 합니다: " + verdict.line() + verdict.details()).isTrue();
+    }
+
+    /**
+     * Orders 1..n (shipped) and their 3n outbox rows, written straight to the DB: {@code seq} says the creation order,
+     * but the rows are inserted in a shuffled order, so the table's storage order differs from it — as in PostgreSQL after
+     * updates and vacuum, or when transactions commit in another order than they took their sequence numbers. A SQL
+     * database promises no row order without ORDER BY.
+     */
+    private static List<OutboxRow> outboxStoredOutOfOrder(Scenario world, int orders) {
+        List<OutboxRow> rows = new java.util.ArrayList<>();
+        long seq = 1_000;
+        for (Scenario.Command c : Scenario.commands(orders)) {
+            OrderEvent e = switch (c.kind()) {
+                case "place" -> OrderEvent.created(c.orderId(), Scenario.amountOf(c.orderId()));
+                case "pay" -> OrderEvent.paid(c.orderId());
+                default -> OrderEvent.shipped(c.orderId());
+            };
+            rows.add(new OutboxRow(seq++, e.eventId(), e.orderId(), e.type(), e.toJson()));
+        }
+        List<OutboxRow> shuffled = new java.util.ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(10));
+        try (DbSession s = world.ordersDb.connect("준비")) {
+            s.run(tx -> {
+                for (int i = 1; i <= orders; i++) {
+                    tx.update("INSERT INTO orders(order_id, amount, status) VALUES (?, ?, 'SHIPPED')", "order-" + i, Scenario.amountOf("order-" + i));
+                }
+                for (OutboxRow r : shuffled) {
+                    tx.update("INSERT INTO outbox(seq, event_id, aggregate_id, event_type, payload) VALUES (?, ?, ?, ?, ?)",
+                            r.seq(), r.eventId(), r.aggregateId(), r.eventType(), r.payload());
+                }
+            });
+        }
+        return rows;
     }
 
     private static int freePort() {
