@@ -16,7 +16,7 @@ import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
-import kafkacourse.kit.junit.UniqueNames;
+import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
 
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
-import kafkacourse.kit.junit.UniqueNames;
+import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
