@@ -181,8 +181,10 @@ public final class ClusterBench {
                 List<String> jvm = new ArrayList<>(BrokerRuntime.JVM_OPTIONS);
                 jvm.add("-Dlog4j2.configurationFile=" + options().home().resolve("broker-log4j2.properties"));
                 jvm.add("-Dcourse.broker.log=" + node.logFile());
-                processes.add(new ProcessBuilder(BrokerRuntime.javaCommand(options().home(), jvm, "run", "0", node.configFile().toString()))
-                        .redirectErrorStream(true).redirectOutput(node.consoleFile().toFile()).start());
+                Process p = new ProcessBuilder(BrokerRuntime.javaCommand(options().home(), jvm, "run", "0", node.configFile().toString()))
+                        .redirectErrorStream(true).redirectOutput(node.consoleFile().toFile()).start();
+                Files.writeString(node.pidFile(), Long.toString(p.pid())); // so that shutdown() below finds it
+                processes.add(p);
             }
             Properties p = new Properties();
             p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
@@ -209,6 +211,7 @@ public final class ClusterBench {
         } finally {
             // Measured up to "ready"; the brokers go before the next measurement (outside the timed part).
             cluster.shutdown();
+            processes.forEach(Process::destroyForcibly);
         }
     }
 
