@@ -267,7 +267,7 @@ class EventSourcingTest {
         String group = UniqueNames.of("order-view");
         List<String> unsafe = new ArrayList<>();
         long[] handled = {0};
-        try (OrderSummaryProjection projection = new OrderSummaryProjection(slowToSend(), t.events(), t.view(), group)) {
+        try (OrderSummaryProjection projection = new OrderSummaryProjection(slowToSend(group), t.events(), t.view(), group)) {
             runUntil(() -> {
                 int n = projection.pollOnce(POLL);
                 handled[0] += n;
@@ -283,6 +283,8 @@ class EventSourcingTest {
 
         assertThat(unsafe).as("pollOnce 가 돌아온 순간의 (커밋한 이벤트 수, 뷰 토픽에 저장된 갱신 수): 이때 죽으면 커밋한 이벤트의 뷰 갱신은"
                 + " 영영 사라집니다(다시 읽지 않으므로). 힌트: HINTS.ko.md#3").isEmpty();
+        assertThat(CommitWatch.unsafeCommits(group)).as("커밋하는 순간 아직 저장되지 않은 뷰 갱신: commitSync 는 flush 가 끝난 **뒤에**"
+                + " 불러야 합니다(그 사이에 죽으면 갱신을 잃습니다). 힌트: HINTS.ko.md#3").isEmpty();
         assertThat(handled[0]).as("프로젝션이 처리한 이벤트 수").isGreaterThanOrEqualTo(orderEvents().size());
     }
 
@@ -299,7 +301,7 @@ class EventSourcingTest {
         List<String> unsafe = new ArrayList<>();
         long[] enriched = {0};
         long[] aggregated = {0};
-        try (ClickPipeline pipeline = new ClickPipeline(slowToSend(), topics, groups)) {
+        try (ClickPipeline pipeline = new ClickPipeline(slowToSend(groups), topics, groups)) {
             runUntil(() -> {
                 int e = pipeline.enrichOnce(POLL);
                 enriched[0] += e;
@@ -325,6 +327,8 @@ class EventSourcingTest {
 
         assertThat(unsafe).as("단계가 돌아온 순간의 (커밋한 입력, 저장된 출력): 이때 죽으면 커밋한 입력의 출력은 영영 사라집니다"
                 + "(재시작한 단계는 커밋 뒤부터 읽으므로). 힌트: HINTS.ko.md#4").isEmpty();
+        assertThat(CommitWatch.unsafeCommits(groups)).as("커밋하는 순간 아직 저장되지 않은 출력: 단계마다 commitSync 는 flush 가 끝난 **뒤에**"
+                + " 불러야 합니다(커밋과 flush 사이에 죽으면 출력을 잃습니다). 힌트: HINTS.ko.md#4").isEmpty();
         assertThat(enriched[0]).as("보강한 클릭 수").isGreaterThanOrEqualTo(clicks.size());
         assertThat(aggregated[0]).as("집계한 클릭 수").isGreaterThanOrEqualTo(clicks.size());
     }
@@ -343,9 +347,12 @@ class EventSourcingTest {
      * Client settings under which a producer keeps records in its buffer for a minute before sending them (as a busy
      * producer filling large batches would): only {@code flush()} (or {@code get()} on each send) stores them at once.
      */
-    private Properties slowToSend() {
+    private Properties slowToSend(String watchId) {
         Properties p = cluster.clientProperties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        // 같은 설정이 프로듀서와 컨슈머 모두에 가므로, 커밋하는 순간 저장 확인을 못 받은 출력이 있었는지 볼 수 있습니다.
+        p.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, CommitWatch.class.getName());
+        p.put(CommitWatch.WATCH_ID, watchId);
         return p;
     }
 
