@@ -1,6 +1,8 @@
 package kafkacourse.lab02;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,22 @@ class PartitioningTest {
 
     PartitioningTest(KafkaCluster cluster) {
         this.cluster = cluster;
+    }
+
+    private final List<String> createdTopics = new ArrayList<>();
+
+    /** A topic this test class deletes after the test. */
+    private String newTopic(String base, int partitions) {
+        String name = UniqueNames.of(base);
+        cluster.createTopic(name, partitions, 3);
+        createdTopics.add(name);
+        return name;
+    }
+
+    @AfterEach
+    void deleteCreatedTopics() throws Exception {
+        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
+        createdTopics.clear();
     }
 
     // ───────────────────────── helpers (the test's own producer, independent of learner code) ─────────────────────────
@@ -103,8 +122,7 @@ class PartitioningTest {
     @DisplayName("partitionFor 는 실제 프로듀서가 키 300개를 넣은 파티션과 모두 같다 (파티션 6개)")
     @Hint("HINTS.ko.md#1 — 직렬화한 키 바이트의 murmur2 해시, 양수로 만든 뒤 파티션 수로 나눈 나머지. hashCode() 가 아닙니다.")
     void partitionForMatchesTheRealProducer() {
-        String topic = UniqueNames.of("customers");
-        cluster.createTopic(topic, 6, 3);
+        String topic = newTopic("customers", 6);
         List<String> keys = new ArrayList<>(keys("customer-", 200));
         keys.addAll(keys("고객-", 100));
         try (KafkaProducer<String, String> producer = defaultProducer()) {
@@ -127,8 +145,7 @@ class PartitioningTest {
     @Hint("HINTS.ko.md#1 — 파티션 수는 인자로 받은 값을 쓰세요. 음수 해시는 Math.abs 가 아니라 toPositive 로.")
     void partitionForFollowsThePartitionCount() {
         for (int partitions : new int[] {2, 7}) {
-            String topic = UniqueNames.of("payments");
-            cluster.createTopic(topic, partitions, 3);
+            String topic = newTopic("payments", partitions);
             List<String> keys = keys("user-", 120);
             try (KafkaProducer<String, String> producer = defaultProducer()) {
                 sendKeyed(producer, topic, keys, "r1");
@@ -149,8 +166,7 @@ class PartitioningTest {
     @DisplayName("같은 주문의 이벤트는 한 파티션에 보낸 순서대로 저장된다")
     @Hint("HINTS.ko.md#2 — 어떤 값을 키로 삼아야 같은 주문의 이벤트가 한 파티션에 모일까요?")
     void eventsOfOneOrderStayInOnePartitionInOrder() {
-        String topic = UniqueNames.of("order-events");
-        cluster.createTopic(topic, 3, 3);
+        String topic = newTopic("order-events", 3);
         List<String> statuses = List.of("CREATED", "PAID", "PACKED", "SHIPPED", "DELIVERED");
         // Interleaved like real traffic: step 1 of every order, then step 2 of every order, ...
         List<OrderEvent> events = new ArrayList<>();
@@ -196,8 +212,7 @@ class PartitioningTest {
     @DisplayName("서로 다른 주문들의 이벤트는 여러 파티션에 나뉘어 병렬로 처리될 수 있다")
     @Hint("HINTS.ko.md#2 — 모든 레코드에 같은 키(예: 토픽 이름)를 주면 순서는 지켜지지만 파티션 하나만 일합니다.")
     void differentOrdersSpreadOverPartitions() {
-        String topic = UniqueNames.of("order-events");
-        cluster.createTopic(topic, 3, 3);
+        String topic = newTopic("order-events", 3);
         List<OrderEvent> events = IntStream.rangeClosed(1, 30).mapToObj(i -> new OrderEvent("order-" + i, 1, "CREATED")).toList();
 
         try (OrderEventPublisher publisher = new OrderEventPublisher(cluster.clientProperties(), topic)) {
@@ -219,8 +234,7 @@ class PartitioningTest {
     @DisplayName("키 없는 레코드는 하나씩 번갈아 가지 않고 배치 단위로 여러 파티션에 나뉜다 (sticky)")
     @Hint("HINTS.ko.md#3 — 키도 파티션 번호도 주지 마세요. 파티션을 직접 돌려 가며 고르면(라운드 로빈) 배치가 작아집니다.")
     void keylessRecordsAreSpreadBatchByBatch() {
-        String topic = UniqueNames.of("clicks");
-        cluster.createTopic(topic, 3, 3);
+        String topic = newTopic("clicks", 3);
         List<String> values = numberedValues(300);
 
         List<RecordMetadata> written;
@@ -249,8 +263,7 @@ class PartitioningTest {
     @DisplayName("runsOf 는 실제로 파티션이 바뀐 지점마다 구간을 나눠 센다")
     @Hint("HINTS.ko.md#3 — 앞 레코드와 파티션이 같으면 개수를 늘리고, 다르면 새 구간을 시작하세요. 마지막 구간도 잊지 마세요.")
     void runsOfSummarisesTheRealSequence() {
-        String topic = UniqueNames.of("clicks");
-        cluster.createTopic(topic, 3, 3);
+        String topic = newTopic("clicks", 3);
         List<String> values = numberedValues(200);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(KeylessSender.producerConfig(cluster.clientProperties()))) {
             values.forEach(v -> producer.send(new ProducerRecord<>(topic, v)));
@@ -292,8 +305,7 @@ class PartitioningTest {
     @DisplayName("VIP 고객의 레코드는 모두 파티션 0에, 파티션 0에는 VIP 레코드만 간다")
     @Hint("HINTS.ko.md#4 — configure 에서 vip.customers 를 읽고, partition 에서 VIP 면 0 을 돌려주세요. 나머지는 0 을 피해야 합니다.")
     void vipCustomersGetPartitionZero() {
-        String topic = UniqueNames.of("purchases");
-        cluster.createTopic(topic, 4, 3);
+        String topic = newTopic("purchases", 4);
         List<String> customers = keys("cust-", 60);
         Set<String> vips = Set.of("cust-3", "cust-17", "cust-42");
 
@@ -315,17 +327,24 @@ class PartitioningTest {
     @DisplayName("일반 고객은 키 해시로 나머지 파티션(1..n-1)에 고르게 나뉘고, 같은 고객은 늘 같은 파티션이다")
     @Hint("HINTS.ko.md#4 — 1 + toPositive(murmur2(keyBytes)) % (파티션 수 - 1). 파티션 수는 cluster.partitionCountForTopic(topic).")
     void otherCustomersAreHashedOverTheRest() {
-        String topic = UniqueNames.of("purchases");
-        cluster.createTopic(topic, 4, 3);
-        List<String> customers = keys("cust-", 60);
+        String topic = newTopic("purchases", 4);
+        List<String> customers = keys("cust-", 600);
 
-        Map<String, Set<Integer>> partitionsPerKey = sendThroughVipPartitioner(topic, "cust-99", customers);
+        Map<String, Set<Integer>> partitionsPerKey = sendThroughVipPartitioner(topic, "cust-999", customers);
 
         assertThat(partitionsPerKey).as("저장된 고객(키) 수").hasSize(customers.size());
         assertThat(partitionsPerKey).as("고객마다 레코드 2건이 저장된 파티션: 같은 고객은 한 파티션이어야 합니다")
                 .allSatisfy((k, v) -> assertThat(v).as("고객 %s 의 파티션", k).hasSize(1));
         assertThat(partitionsPerKey.values().stream().flatMap(Set::stream).collect(Collectors.<Integer, TreeSet<Integer>>toCollection(TreeSet::new)))
-                .as("VIP 가 아닌 고객 60명이 쓴 파티션들: 1, 2, 3 모두 쓰이고 0 은 비어 있어야 합니다").containsExactly(1, 2, 3);
+                .as("VIP 가 아닌 고객 600명이 쓴 파티션들: 1, 2, 3 모두 쓰이고 0 은 비어 있어야 합니다").containsExactly(1, 2, 3);
+        Map<Integer, Long> customersPerPartition = partitionsPerKey.values().stream()
+                .collect(Collectors.groupingBy(s -> s.iterator().next(), TreeMap::new, Collectors.counting()));
+        System.out.println("[관찰] 일반 고객 600명의 파티션별 인원: " + customersPerPartition);
+        long most = customersPerPartition.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long fewest = customersPerPartition.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        assertThat(most).as("파티션별 고객 수 %s: 가장 많은 파티션이 가장 적은 파티션의 1.5배를 넘으면 고르게 나뉜 것이 아닙니다"
+                        + " (해시를 나머지 파티션 수로 나눠야 합니다). 힌트: HINTS.ko.md#4", customersPerPartition)
+                .isLessThanOrEqualTo(fewest * 3 / 2);
     }
 
     // ───────────────────────── 5. adding partitions moves keys ─────────────────────────
@@ -356,8 +375,7 @@ class PartitioningTest {
     @DisplayName("increasePartitions 는 토픽의 파티션을 3개에서 5개로 늘린다")
     @Hint("HINTS.ko.md#5 — admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(전체 개수))) 의 결과를 기다리세요.")
     void increasePartitionsGrowsTheTopic() throws Exception {
-        String topic = UniqueNames.of("accounts");
-        cluster.createTopic(topic, 3, 3);
+        String topic = newTopic("accounts", 3);
 
         PartitionGrowth.increasePartitions(cluster.admin(), topic, 5);
 
@@ -372,12 +390,39 @@ class PartitioningTest {
 
     @Test
     @Tag("task:5")
+    @Points(1)
+    @DisplayName("increasePartitions 는 브로커가 거절한 요청(파티션 줄이기, 없는 토픽)을 예외로 알린다")
+    @Hint("HINTS.ko.md#5 — all().get(...) 이 던지는 ExecutionException 을 삼키지 말고 예외로 다시 던지세요.")
+    void increasePartitionsReportsRefusedRequests() throws Exception {
+        String topic = newTopic("accounts", 3);
+        PartitionGrowth.increasePartitions(cluster.admin(), topic, 4);
+
+        Throwable shrinking = refusal(() -> PartitionGrowth.increasePartitions(cluster.admin(), topic, 2));
+        assertThat(shrinking).as("파티션 4개인 토픽을 2개로 '늘리라'는 요청은 브로커가 거절합니다(파티션은 줄일 수 없음)."
+                + " increasePartitions 는 그 실패를 예외로 알려야 합니다 — 조용히 돌아오면 호출한 쪽은 성공한 줄 압니다").isNotNull();
+        Throwable missing = refusal(() -> PartitionGrowth.increasePartitions(cluster.admin(), UniqueNames.of("no-such-topic"), 5));
+        assertThat(missing).as("없는 토픽의 파티션을 늘리라는 요청도 브로커가 거절합니다. increasePartitions 는 예외를 던져야 합니다").isNotNull();
+        await("토픽 " + topic + " 의 파티션 수가 4개로 보일 때까지").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(partitionCount(topic)).as("increasePartitions(admin, topic, 4) 와 거절된 요청 뒤 토픽의 파티션 수").isEqualTo(4));
+
+    }
+
+    /** What the learner's call threw, or null; a "not implemented yet" failure is passed on as it is. */
+    private static Throwable refusal(Runnable call) {
+        Throwable thrown = catchThrowable(call::run);
+        if (thrown instanceof UnsupportedOperationException todo) {
+            throw todo;
+        }
+        return thrown;
+    }
+
+    @Test
+    @Tag("task:5")
     @Points(2)
     @DisplayName("파티션을 늘리면 많은 키가 다른 파티션으로 옮겨 가고, 옛 레코드는 제자리에 남는다")
     @Hint("HINTS.ko.md#5 — 늘리기 전과 후의 (키 → 파티션) 표를 비교해 파티션이 달라진 키만 모으세요.")
     void addingPartitionsMovesKeys() throws Exception {
-        String topic = UniqueNames.of("accounts");
-        cluster.createTopic(topic, 3, 3);
+        String topic = newTopic("accounts", 3);
         List<String> keys = keys("account-", 60);
         try (KafkaProducer<String, String> producer = defaultProducer()) {
             sendKeyed(producer, topic, keys, "before");

@@ -31,6 +31,8 @@ import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +46,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,39 @@ class ConsumerGroupsTest {
 
     ConsumerGroupsTest(KafkaCluster cluster) {
         this.cluster = cluster;
+    }
+
+    private final List<String> createdTopics = new ArrayList<>();
+
+    /** A topic of {@code partitions} partitions (RF 3) that is deleted after the test. */
+    private String newTopic(String base, int partitions) {
+        String name = UniqueNames.of(base);
+        cluster.createTopic(name, partitions, 3);
+        createdTopics.add(name);
+        return name;
+    }
+
+    /**
+     * A topic whose partitions all have the same leader, so that one fetch (one poll) brings records of several
+     * partitions at once; deleted after the test.
+     */
+    private String newTopicWithOneLeader(String base, int partitions) throws Exception {
+        String name = UniqueNames.of(base);
+        List<Integer> nodes = cluster.nodeIds();
+        Map<Integer, List<Integer>> replicas = new HashMap<>();
+        IntStream.range(0, partitions).forEach(p -> replicas.put(p, nodes));
+        cluster.admin().createTopics(List.of(new NewTopic(name, replicas))).all().get(30, TimeUnit.SECONDS);
+        createdTopics.add(name);
+        await("토픽 " + name + " 의 모든 파티션에 리더 " + nodes.get(0) + " 가 설 때까지").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> IntStream.range(0, partitions).allMatch(p -> cluster.leaderOf(name, p) == nodes.get(0)));
+        return name;
+    }
+
+    @AfterEach
+    void deleteCreatedTopics() throws Exception {
+        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
+        createdTopics.clear();
     }
 
     // ───────────────────────── helpers (the test's own clients, independent of learner code) ─────────────────────────
@@ -313,6 +349,46 @@ class ConsumerGroupsTest {
                 .containsExactlyElementsOf(fresh);
     }
 
+    @Test
+    @Tag("task:2")
+    @Points(2)
+    @DisplayName("한 번의 poll 에 여러 파티션의 레코드가 오면, 처리한 모든 파티션의 위치를 커밋한다")
+    @Hint("HINTS.ko.md#2 — 한 poll 은 여러 파티션의 레코드를 함께 돌려줍니다. 마지막 레코드의 파티션만 커밋하면 나머지 파티션은 처음부터 다시 옵니다.")
+    void everyPartitionOfAPollIsCommitted() throws Exception {
+        String topic = newTopicWithOneLeader("orders", 3);
+        String group = UniqueNames.of("order-service");
+        produceSpread(topic, "order-", 12, 3);
+
+        List<ConsumerRecord<String, String>> processed = new CopyOnWriteArrayList<>();
+        List<String> notCommitted = new ArrayList<>();
+        int polls = 0;
+        try (OrderWorker worker = new OrderWorker(cluster.clientProperties(), topic, group)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (processed.size() < 12 && System.nanoTime() < deadline) {
+                List<ConsumerRecord<String, String>> thisPoll = new ArrayList<>();
+                worker.processOnce(POLL, thisPoll::add);
+                processed.addAll(thisPoll);
+                polls += thisPoll.isEmpty() ? 0 : 1;
+                Map<TopicPartition, Long> committed = committedOffsets(group);
+                thisPoll.stream().collect(Collectors.groupingBy(r -> new TopicPartition(r.topic(), r.partition()),
+                                Collectors.maxBy(java.util.Comparator.comparingLong(ConsumerRecord::offset))))
+                        .forEach((tp, last) -> {
+                            long next = last.orElseThrow().offset() + 1;
+                            if (committed.getOrDefault(tp, -1L) < next) {
+                                notCommitted.add("파티션 " + tp.partition() + ": 오프셋 " + next + " 까지 처리했는데 커밋은 "
+                                        + committed.getOrDefault(tp, null));
+                            }
+                        });
+            }
+        }
+        System.out.println("[관찰] 레코드 " + processed.size() + "건이 poll " + polls + "번에 왔습니다 (파티션 3개, 리더 하나)");
+        assertThat(processed).as("처리한 레코드 수 (파티션 3개 × 4건). " + NO_RECORDS).hasSize(12);
+        assertThat(notCommitted).as("processOnce 가 돌아온 순간, 그 poll 에서 처리한 파티션마다 '마지막 처리 오프셋 + 1' 이 커밋돼 있어야 합니다."
+                + " 커밋되지 않은 파티션은 컨슈머가 죽으면 처음부터 다시 처리됩니다. 힌트: HINTS.ko.md#2").isEmpty();
+        assertThat(committedOffsets(group)).as("모두 처리한 뒤 그룹의 커밋된 오프셋: 파티션마다 4")
+                .isEqualTo(Map.of(new TopicPartition(topic, 0), 4L, new TopicPartition(topic, 1), 4L, new TopicPartition(topic, 2), 4L));
+    }
+
     // ───────────────────────── 3. replay ─────────────────────────
 
     private static final Instant BASE = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
@@ -399,6 +475,59 @@ class ConsumerGroupsTest {
         assertThat(consumeAsGroup(group, topic, 10)).as("같은 그룹의 컨슈머가 다시 읽은 키: %s 이후의 10건", FROM)
                 .extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(20, 30).mapToObj(i -> "event-" + i).toList());
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(2)
+    @DisplayName("replayAll 은 앞부분이 지워진 토픽(보존으로 세그먼트 삭제)도 남아 있는 첫 레코드부터 끝까지 읽는다")
+    @Hint("HINTS.ko.md#3 — 파티션의 처음은 오프셋 0 이 아니라 로그 시작 오프셋입니다. 보존(retention)으로 지워진 앞부분은 읽을 수 없습니다. seekToBeginning 을 쓰세요.")
+    void replayAllStartsAtTheLogStart() throws Exception {
+        String topic = newTopic("orders", 3);
+        produceSpread(topic, "order-", 30, 3);
+        // 보존 기간이 지나 오래된 세그먼트가 지워진 것과 같습니다: 파티션 0 은 앞 4건, 파티션 1 은 앞 7건이 사라집니다.
+        cluster.admin().deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(4),
+                new TopicPartition(topic, 1), RecordsToDelete.beforeOffset(7))).all().get(30, TimeUnit.SECONDS);
+
+        List<ConsumerRecord<String, String>> replayed;
+        try (HistoryReplayer replayer = new HistoryReplayer(cluster.clientProperties(), topic)) {
+            replayed = replayer.replayAll();
+        }
+
+        List<String> stored = TopicReader.readAll(cluster, topic).stream().map(r -> r.partition() + "@" + r.offset()).toList();
+        assertThat(stored).as("앞부분을 지운 뒤 토픽에 남은 레코드 수 (테스트 준비 확인)").hasSize(30 - 4 - 7);
+        assertThat(replayed).as("replayAll 이 읽은 (파티션@오프셋): 남아 있는 %d건이 모두 와야 합니다. 파티션 0·1 이 비었다면 오프셋 0 으로"
+                        + " seek 해서 범위를 벗어났고(OFFSET_OUT_OF_RANGE) auto.offset.reset=latest 로 끝으로 간 것입니다. 힌트: HINTS.ko.md#3", stored.size())
+                .extracting(r -> r.partition() + "@" + r.offset())
+                .containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(2)
+    @DisplayName("rewindGroup 은 그룹이 멈춘 위치와 상관없이 모든 파티션(커밋이 없던 파티션, 그 시각 뒤 레코드가 없는 파티션 포함)을 옮긴다")
+    @Hint("HINTS.ko.md#3 — 토픽의 모든 파티션에 새 위치를 정하세요. 그 시각 뒤 레코드가 없는 파티션(listOffsets 결과 -1)은 끝 오프셋으로.")
+    void rewindGroupMovesEveryPartition() throws Exception {
+        String topic = newTopic("orders", 3);
+        String group = UniqueNames.of("analytics");
+        produceTimeline(topic);
+        // 그룹은 파티션 0 과 2 에서 1건씩만 읽고 멈췄고, 파티션 1 에는 아직 커밋이 없습니다.
+        cluster.admin().alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(1),
+                new TopicPartition(topic, 2), new OffsetAndMetadata(1))).all().get(15, TimeUnit.SECONDS);
+
+        HistoryReplayer.rewindGroup(cluster.admin(), group, topic, FROM);
+
+        List<ConsumerRecord<String, String>> stored = TopicReader.readAll(cluster, topic);
+        Map<TopicPartition, Long> expected = new TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
+        for (int p = 0; p < 3; p++) {
+            int partition = p;
+            List<ConsumerRecord<String, String>> inPartition = stored.stream().filter(r -> r.partition() == partition).toList();
+            expected.put(new TopicPartition(topic, p), inPartition.stream().filter(r -> r.timestamp() >= FROM.toEpochMilli())
+                    .mapToLong(ConsumerRecord::offset).min().orElse(inPartition.size()));
+        }
+        assertThat(committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋 (이전: 파티션 0 → 1, 파티션 2 → 1, 파티션 1 → 없음):"
+                        + " 파티션마다 %s 이후 첫 레코드의 오프셋, 그런 레코드가 없는 파티션 2 는 끝 오프셋이어야 합니다. 힌트: HINTS.ko.md#3", FROM)
+                .isEqualTo(expected);
     }
 
     // ───────────────────────── 4. lag ─────────────────────────

@@ -2,13 +2,17 @@ package kafkacourse.lab04;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.management.ObjectName;
 
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
@@ -24,8 +28,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,29 @@ class AcksDurabilityTest {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private final List<String> createdTopics = new ArrayList<>();
+
+    /** A topic (RF 3) that is deleted after the test. */
+    private String newTopic(String base, int partitions) {
+        String name = UniqueNames.of(base);
+        cluster.createTopic(name, partitions, 3);
+        createdTopics.add(name);
+        return name;
+    }
+
+    @AfterEach
+    void deleteCreatedTopics() throws Exception {
+        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
+        createdTopics.clear();
+    }
+
+    /** A producer metric of the running producer {@code clientId}, read over JMX (how monitoring tools see it). */
+    private static double producerMetric(String clientId, String name) throws Exception {
+        Object value = ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(new ObjectName("kafka.producer:type=producer-metrics,client-id=" + clientId), name);
+        return ((Number) value).doubleValue();
+    }
 
     /** The acks value as the producer understands it ("all" and "-1" are the same). */
     private static String acksOf(Properties config) {
@@ -271,6 +300,66 @@ class AcksDurabilityTest {
         assertThat(results).as("모두 확인(ack)되어야 합니다 (HINTS.ko.md#3)").allMatch(SendResult::isAcked);
         assertThat(results).as("한 파티션 안에서 오프셋은 보낸 순서대로 0, 1, 2, ... 여야 합니다")
                 .extracting(r -> r.metadata().offset()).containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> (long) i).toList());
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(2)
+    @DisplayName("sendAll 은 중간에 실패한 레코드가 있어도 멈추지 않고, 여러 파티션에 흩어진 레코드의 결과를 모두 보낸 순서대로 돌려준다")
+    @Hint("HINTS.ko.md#3 — 결과는 Future 목록의 순서(보낸 순서)대로 모으고, 한 건의 ExecutionException 은 그 건의 실패로 기록한 뒤 다음 건으로 넘어가세요.")
+    void sendAllKeepsGoingAfterAFailureAndKeepsSendOrder() {
+        String topic = newTopic("orders", 3);
+        Set<Integer> tooLarge = Set.of(7, 40);
+        List<OrderEvent> events = IntStream.rangeClosed(1, 60).mapToObj(i -> tooLarge.contains(i)
+                ? new OrderEvent("order-" + i, "x".repeat(50_000)) : OrderEvent.of("order-" + i)).toList();
+        Properties config = AcksConfigs.allReplicas(cluster.clientProperties());
+        // 요청 하나의 최대 크기를 20 KB 로 줄여, 50 KB 짜리 두 건만 프로듀서가 거절하게 합니다(RecordTooLargeException).
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "20000");
+
+        List<SendResult> results;
+        try (OrderSender sender = new OrderSender(config, topic)) {
+            results = sender.sendAll(events);
+        }
+
+        assertThat(results).as("sendAll 의 결과 수: 보낸 %d건마다 하나씩 — 실패한 건(7, 40번째)에서 멈추거나 던지면 안 됩니다 (HINTS.ko.md#3)", events.size())
+                .hasSize(events.size());
+        assertThat(results).as("결과의 키: 레코드가 파티션 3개에 흩어져도 보낸 순서 그대로여야 합니다 (도착 순서가 아니라) (HINTS.ko.md#3)")
+                .extracting(SendResult::key).containsExactlyElementsOf(events.stream().map(OrderEvent::key).toList());
+        assertThat(results.stream().filter(r -> !r.isAcked()).map(SendResult::key).toList())
+                .as("실패로 보고된 주문: 너무 큰 두 건만 (HINTS.ko.md#3)").containsExactly("order-7", "order-40");
+        assertThat(results.stream().filter(r -> !r.isAcked()).map(SendResult::error).toList())
+                .as("실패한 건의 오류: 프로듀서가 거절한 이유(RecordTooLargeException)를 그대로").allMatch(e -> e instanceof RecordTooLargeException);
+        Map<String, String> stored = TopicReader.readAll(cluster, topic).stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, r -> r.partition() + "@" + r.offset()));
+        assertThat(stored.values().stream().map(v -> v.substring(0, v.indexOf('@'))).distinct().count())
+                .as("레코드가 저장된 파티션 수 (테스트 준비 확인)").isGreaterThan(1);
+        assertThat(results.stream().filter(SendResult::isAcked).map(r -> r.key() + "=" + r.metadata().partition() + "@" + r.metadata().offset()).toList())
+                .as("확인된 결과마다 (키=파티션@오프셋): 그 키의 레코드가 토픽에 실제로 저장된 위치와 같아야 합니다 (HINTS.ko.md#3)")
+                .containsExactlyElementsOf(events.stream().map(OrderEvent::key).filter(stored::containsKey).map(k -> k + "=" + stored.get(k)).toList());
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(1)
+    @DisplayName("sendAll 은 기다리지 않고 보내므로, 프로듀서가 요청 하나에 여러 레코드를 묶어 보낸다 (records-per-request-avg)")
+    @Hint("HINTS.ko.md#3 — 반복문 안에서 get() 이나 flush() 를 부르면 레코드마다 요청 하나를 기다립니다. Future 만 모으고 다 보낸 뒤에 기다리세요.")
+    void sendAllLetsTheProducerBatch() throws Exception {
+        String topic = newTopic("orders", 1);
+        String clientId = UniqueNames.of("order-sender");
+        Properties config = AcksConfigs.allReplicas(cluster.clientProperties());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        List<OrderEvent> events = IntStream.rangeClosed(1, 200).mapToObj(i -> OrderEvent.of("order-" + i)).toList();
+
+        double recordsPerRequest;
+        try (OrderSender sender = new OrderSender(config, topic)) {
+            List<SendResult> results = sender.sendAll(events);
+            assertThat(results).as("sendAll 의 결과: 200건 모두 확인(ack) (HINTS.ko.md#3)").hasSize(200).allMatch(SendResult::isAcked);
+            recordsPerRequest = producerMetric(clientId, "records-per-request-avg");
+        }
+
+        Measurements.report("sendAll 200건: 프로듀서 요청 하나에 평균 %.1f건 (producer-metrics records-per-request-avg, 이번 실행의 값)", recordsPerRequest);
+        assertThat(recordsPerRequest).as("프로듀서 요청 하나에 담긴 평균 레코드 수(records-per-request-avg): 1 에 가깝다면 레코드마다 get()/flush() 로"
+                + " 기다려 배치가 만들어지지 못한 것입니다 (HINTS.ko.md#3)").isGreaterThanOrEqualTo(2.0);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,37 @@ class ReplicationFailoverTest {
         String topic = UniqueNames.of(base);
         cluster.createTopicOn(topic, replicas, configs);
         return topic;
+    }
+
+    private final List<String> deleteAfterTest = new ArrayList<>();
+
+    @AfterEach
+    void deleteTopicsOfTheNewTests() throws Exception {
+        cluster.admin().deleteTopics(deleteAfterTest).all().get(30, TimeUnit.SECONDS);
+        deleteAfterTest.clear();
+    }
+
+    /**
+     * The learner's awaitFullIsr, run on another thread and given {@code atMost} plus a margin to come back: what it
+     * returned, or what it threw ("not implemented yet" is passed on as it is, so the learner sees the TODO).
+     */
+    private CompletableFuture<List<Integer>> awaitFullIsrInBackground(String topic, Duration atMost) {
+        return CompletableFuture.supplyAsync(() -> inspector.awaitFullIsr(topic, 0, atMost));
+    }
+
+    private static Throwable failureOf(CompletableFuture<List<Integer>> waiting, Duration atMost) throws Exception {
+        try {
+            waiting.get(atMost.toSeconds() + 30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof UnsupportedOperationException todo) {
+                throw todo;
+            }
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("awaitFullIsr(…, " + atMost.toSeconds() + "초) 가 " + (atMost.toSeconds() + 30)
+                    + "초가 지나도 돌아오지 않았습니다: 마감 시각(atMost)을 지켜야 합니다. 힌트: HINTS.ko.md#3");
+        }
     }
 
     private Properties plainProducerConfig(int deliveryTimeoutMs) {
@@ -346,6 +380,52 @@ class ReplicationFailoverTest {
                 .containsExactlyInAnyOrderElementsOf(nodes);
         assertThat(cluster.isrOf(topic, 0)).as("awaitFullIsr 가 돌아온 시점의 실제 ISR").hasSize(3);
         assertThat(storedKeys(topic)).as("팔로워가 없는 동안 쓴 레코드까지 모두 있어야 합니다").hasSize(100);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(1)
+    @DisplayName("awaitFullIsr 는 복제 계수 2 인 토픽에서도, 두 복제본이 모두 ISR 에 있으면 돌아온다")
+    @Hint("HINTS.ko.md#3 — '가득 찬 ISR' 은 ISR 크기 == 그 파티션의 replicas 크기입니다. 3 은 이 토픽의 복제 계수일 뿐입니다.")
+    void awaitFullIsrFollowsTheReplicationFactor() throws Exception {
+        List<Integer> nodes = nodesControllerLast();
+        String topic = createTopicOn("inventory-rf2", nodes.subList(0, 2), Map.of());
+        deleteAfterTest.add(topic);
+        Duration atMost = Duration.ofSeconds(5);
+
+        CompletableFuture<List<Integer>> waiting = awaitFullIsrInBackground(topic, atMost);
+        Throwable failure = failureOf(waiting, atMost);
+
+        assertThat(failure).as("복제 계수 2 인 건강한 토픽(복제본 %s)에서 awaitFullIsr 가 실패했습니다: ISR 이 '3개'가 될 때를"
+                + " 기다리면 복제본이 2개인 토픽은 영영 가득 차지 않습니다. 힌트: HINTS.ko.md#3", nodes.subList(0, 2)).isNull();
+        assertThat(waiting.get()).as("awaitFullIsr 가 돌려준 ISR: 두 복제본 %s", nodes.subList(0, 2))
+                .containsExactlyInAnyOrderElementsOf(nodes.subList(0, 2));
+    }
+
+    @Test
+    @RequiresBrokerControl
+    @Tag("task:3")
+    @Points(2)
+    @DisplayName("팔로워가 꺼진 채로 마감 시각이 지나면, awaitFullIsr 는 덜 찬 ISR 을 돌려주지 않고 실패한다")
+    @Hint("HINTS.ko.md#3 — 마감 시각까지 ISR 이 차지 않았다면 그것은 '성공'이 아닙니다. 덜 찬 ISR 을 돌려주지 말고 예외를 던지세요.")
+    void awaitFullIsrFailsWhenTheIsrCannotFillInTime() throws Exception {
+        List<Integer> nodes = nodesControllerLast();
+        String topic = createTopicOn("inventory", nodes, Map.of());
+        deleteAfterTest.add(topic);
+        int follower = nodes.get(1);
+
+        cluster.stop(follower);
+        Awaitility.await("ISR 에서 멈춘 브로커 " + follower + " 가 빠지기를").atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100))
+                .until(() -> !cluster.isrOf(topic, 0).contains(follower));
+        Duration atMost = Duration.ofSeconds(2);
+        CompletableFuture<List<Integer>> waiting = awaitFullIsrInBackground(topic, atMost);
+        Throwable failure = failureOf(waiting, atMost);
+
+        System.out.println("[관찰] 브로커 " + follower + " 가 멈춘 동안 awaitFullIsr(…, 2초): "
+                + (failure == null ? "돌려준 값 " + waiting.join() : "실패 — " + failure));
+        assertThat(failure).as("브로커 %d 가 멈춰 있어 ISR 이 2초 안에 %s 로 찰 수 없는데, awaitFullIsr 가 %s 를 돌려주었습니다."
+                        + " 마감이 지나면 예외로 알려야 호출한 쪽이 '복구됐다'고 착각하지 않습니다. 힌트: HINTS.ko.md#3",
+                follower, nodes, waiting.isDone() && !waiting.isCompletedExceptionally() ? waiting.join() : "?").isNotNull();
     }
 
     // ------------------------------------------------------------------------------------------------ task 4

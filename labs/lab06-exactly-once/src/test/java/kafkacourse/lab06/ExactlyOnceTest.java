@@ -31,6 +31,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -62,7 +63,13 @@ class ExactlyOnceTest {
         settings = new ProcessorSettings(orders, payments, UniqueNames.of("payment-service"), UniqueNames.of("payment-worker-1"));
     }
 
+    @AfterEach
+    void deleteTopics() throws Exception {
+        cluster.admin().deleteTopics(List.of(orders, payments)).all().get(30, TimeUnit.SECONDS);
+    }
+
     // ------------------------------------------------------------------------------------------------ task 1
+
 
     @Test
     @Tag("task:1")
@@ -238,6 +245,34 @@ class ExactlyOnceTest {
         assertThat(handler.interrupted()).as("일시적 오류(TemporaryFailure)가 한 트랜잭션의 두 번째 주문에서 일어나야 합니다").isTrue();
         assertThat(thrown).as("processOnce 가 밖으로 던진 예외: 일시적 오류는 안에서 abortTransaction 으로 처리하고 0을 돌려줘야 합니다").isEmpty();
         assertExactlyOnce(expected);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Points(2)
+    @DisplayName("이미 커밋한 주문이 있는 뒤에 일시적 오류가 나도, 마지막 커밋 지점까지만 되돌아가 커밋한 주문은 다시 결제하지 않는다")
+    @Hint("HINTS.ko.md#3 — abort 뒤에는 consumer.committed(assignment) 가 돌려준 위치로 seek 하세요. 처음(seekToBeginning)으로 가면 커밋한 주문까지 다시 결제합니다.")
+    void abortRewindsOnlyToTheLastCommit() {
+        List<String> firstBatch = produceOrders(1, 12);
+        ScriptedHandler handler = new ScriptedHandler();
+        List<Throwable> thrown = new ArrayList<>();
+        List<String> all = new ArrayList<>(firstBatch);
+        try (OrderPaymentProcessor processor = new OrderPaymentProcessor(cluster.clientProperties(), settings, handler)) {
+            processUntilAllPaid(processor, handler, firstBatch, thrown::add);
+            assertThat(thrown).as("첫 주문 12건을 처리하는 동안 processOnce 가 던진 예외").isEmpty();
+            assertOffsetsCommittedToTheEnd();
+
+            all.addAll(produceOrders(13, 24));
+            handler.armOnce(() -> {
+                throw new TemporaryFailure("결제 대행사 응답 지연");
+            });
+            processUntilAllPaid(processor, handler, all, thrown::add);
+        }
+
+        assertThat(handler.interrupted()).as("일시적 오류(TemporaryFailure)가 두 번째 주문 묶음을 처리하는 트랜잭션에서 일어나야 합니다").isTrue();
+        assertThat(thrown).as("processOnce 가 밖으로 던진 예외: 일시적 오류는 안에서 abortTransaction 으로 처리하고 0을 돌려줘야 합니다").isEmpty();
+        assertExactlyOnce(all);
+        assertOffsetsCommittedToTheEnd();
     }
 
     // ------------------------------------------------------------------------------------------------ task 4

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -252,7 +253,118 @@ class EventSourcingTest {
         assertThat(latestPerKey(topics.perMinute())).as("집계 토픽에서 키(카테고리@분)마다 마지막 값 = 그 분의 클릭 수").isEqualTo(expected);
     }
 
+    @Test
+    @Tag("task:3")
+    @Points(1)
+    @DisplayName("프로젝션은 뷰 레코드가 브로커에 저장된 뒤에야 이벤트 오프셋을 커밋한다 — 커밋 직후 죽어도 뷰 갱신을 잃지 않는다")
+    @Hint("HINTS.ko.md#3 — send 는 레코드를 프로듀서 버퍼에 넣을 뿐입니다. producer.flush() 로 저장을 확인한 다음에 commitSync 하세요.")
+    void projectionCommitsOnlyWhatItHasPublished() {
+        Topics t = new Topics(UniqueNames.of("order-events"), UniqueNames.of("order-summaries"));
+        cluster.createTopic(t.events(), 3, 3);
+        cluster.createTopic(t.view(), 3, 3); // 컴팩션 없음: 뷰 레코드 수를 그대로 셀 수 있습니다.
+        createdTopics.addAll(List.of(t.events(), t.view()));
+        appendOrderEvents(t.events());
+        String group = UniqueNames.of("order-view");
+        List<String> unsafe = new ArrayList<>();
+        long[] handled = {0};
+        try (OrderSummaryProjection projection = new OrderSummaryProjection(slowToSend(group), t.events(), t.view(), group)) {
+            runUntil(() -> {
+                int n = projection.pollOnce(POLL);
+                handled[0] += n;
+                if (n > 0) {
+                    long committed = committedCount(group);
+                    int published = TopicReader.readAll(cluster, t.view()).size();
+                    if (published < committed) {
+                        unsafe.add("이벤트 " + committed + "건까지 커밋했는데 뷰 토픽에 저장된 갱신은 " + published + "건");
+                    }
+                }
+            }, () -> handled[0] >= orderEvents().size() || !unsafe.isEmpty());
+        }
+
+        assertThat(unsafe).as("pollOnce 가 돌아온 순간의 (커밋한 이벤트 수, 뷰 토픽에 저장된 갱신 수): 이때 죽으면 커밋한 이벤트의 뷰 갱신은"
+                + " 영영 사라집니다(다시 읽지 않으므로). 힌트: HINTS.ko.md#3").isEmpty();
+        assertThat(CommitWatch.unsafeCommits(group)).as("커밋하는 순간 아직 저장되지 않은 뷰 갱신: commitSync 는 flush 가 끝난 **뒤에**"
+                + " 불러야 합니다(그 사이에 죽으면 갱신을 잃습니다). 힌트: HINTS.ko.md#3").isEmpty();
+        assertThat(handled[0]).as("프로젝션이 처리한 이벤트 수").isGreaterThanOrEqualTo(orderEvents().size());
+    }
+
+    @Test
+    @Tag("task:4")
+    @Points(2)
+    @DisplayName("파이프라인의 각 단계는 출력이 브로커에 저장된 뒤에야 입력 오프셋을 커밋한다 — 커밋 직후 죽어도 출력을 잃지 않는다")
+    @Hint("HINTS.ko.md#4 — send 는 레코드를 프로듀서 버퍼에 넣을 뿐입니다. 단계마다 producer.flush() 로 저장을 확인한 다음에 commitSync 하세요.")
+    void pipelineCommitsOnlyWhatItHasStored() {
+        PipelineTopics topics = pipelineTopics();
+        List<Click> clicks = clicks();
+        produceClicks(topics, clicks);
+        String groups = UniqueNames.of("clicks");
+        List<String> unsafe = new ArrayList<>();
+        long[] enriched = {0};
+        long[] aggregated = {0};
+        try (ClickPipeline pipeline = new ClickPipeline(slowToSend(groups), topics, groups)) {
+            runUntil(() -> {
+                int e = pipeline.enrichOnce(POLL);
+                enriched[0] += e;
+                if (e > 0) {
+                    long committed = committedCount(groups + "-enricher");
+                    int stored = TopicReader.readAll(cluster, topics.enriched()).size();
+                    if (stored < committed) {
+                        unsafe.add("보강: 클릭 " + committed + "건까지 커밋했는데 보강 토픽에 저장된 것은 " + stored + "건");
+                    }
+                }
+                int a = pipeline.aggregateOnce(POLL);
+                aggregated[0] += a;
+                if (a > 0) {
+                    long committed = committedCount(groups + "-aggregator");
+                    long counted = latestPerKey(topics.perMinute()).values().stream().mapToLong(Long::parseLong).sum();
+                    if (counted < committed) {
+                        unsafe.add("집계: 보강 클릭 " + committed + "건까지 커밋했는데 집계 토픽의 개수 합은 " + counted);
+                    }
+                }
+            }, () -> aggregated[0] >= clicks.size() || !unsafe.isEmpty());
+
+        }
+
+        assertThat(unsafe).as("단계가 돌아온 순간의 (커밋한 입력, 저장된 출력): 이때 죽으면 커밋한 입력의 출력은 영영 사라집니다"
+                + "(재시작한 단계는 커밋 뒤부터 읽으므로). 힌트: HINTS.ko.md#4").isEmpty();
+        assertThat(CommitWatch.unsafeCommits(groups)).as("커밋하는 순간 아직 저장되지 않은 출력: 단계마다 commitSync 는 flush 가 끝난 **뒤에**"
+                + " 불러야 합니다(커밋과 flush 사이에 죽으면 출력을 잃습니다). 힌트: HINTS.ko.md#4").isEmpty();
+        assertThat(enriched[0]).as("보강한 클릭 수").isGreaterThanOrEqualTo(clicks.size());
+        assertThat(aggregated[0]).as("집계한 클릭 수").isGreaterThanOrEqualTo(clicks.size());
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private final List<String> createdTopics = new ArrayList<>();
+
+    @AfterEach
+    void deleteCreatedTopics() throws Exception {
+        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
+        createdTopics.clear();
+    }
+
+    /**
+     * Client settings under which a producer keeps records in its buffer for a minute before sending them (as a busy
+     * producer filling large batches would): only {@code flush()} (or {@code get()} on each send) stores them at once.
+     */
+    private Properties slowToSend(String watchId) {
+        Properties p = cluster.clientProperties();
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        // 같은 설정이 프로듀서와 컨슈머 모두에 가므로, 커밋하는 순간 저장 확인을 못 받은 출력이 있었는지 볼 수 있습니다.
+        p.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, CommitWatch.class.getName());
+        p.put(CommitWatch.WATCH_ID, watchId);
+        return p;
+    }
+
+    /** How many input records the group has committed (every input topic here starts at offset 0). */
+    private long committedCount(String group) {
+        try {
+            return cluster.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
+                    .values().stream().filter(java.util.Objects::nonNull).mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            throw new AssertionError("그룹 " + group + " 의 커밋된 오프셋을 읽지 못했습니다: " + e, e);
+        }
+    }
 
     private record Topics(String events, String view) {
     }
@@ -303,6 +415,7 @@ class EventSourcingTest {
     private String eventTopic() {
         String topic = UniqueNames.of("account-events");
         cluster.createTopic(topic, 3, 3);
+        createdTopics.add(topic);
         return topic;
     }
 
@@ -310,6 +423,7 @@ class EventSourcingTest {
         Topics t = new Topics(UniqueNames.of("order-events"), UniqueNames.of("order-summaries"));
         cluster.createTopic(t.events(), 3, 3);
         cluster.createTopic(t.view(), 3, 3, compactConfigs());
+        createdTopics.addAll(List.of(t.events(), t.view()));
         return t;
     }
 
@@ -324,6 +438,7 @@ class EventSourcingTest {
         cluster.createTopic(topics.clicks(), 3, 3);
         cluster.createTopic(topics.enriched(), 3, 3);
         cluster.createTopic(topics.perMinute(), 3, 3);
+        createdTopics.addAll(List.of(topics.clicks(), topics.enriched(), topics.perMinute()));
         return topics;
     }
 
