@@ -3,9 +3,12 @@ package kafkacourse.lab09;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * 결제 서비스 애플리케이션(주어진 코드). 원본 문서 5.1 의 Spring 예제를 그대로 살린 작은 Spring Boot 앱입니다:
@@ -46,6 +49,21 @@ public class PaymentApplication {
     /** 앱을 시작하고, 리스너 컨테이너까지 돌기 시작하면 돌아옵니다. 닫기: {@code context.close()}. */
     public static ConfigurableApplicationContext run(String... args) {
         return builder().run(args);
+    }
+
+    /**
+     * 노트북 시연용(주어진 코드): {@code --lab09.demo.orders=5} 로 시작하면, 앱이 뜬 직후 {@link OrderEventProducer} 로
+     * 주문 5건(order-1 … order-5)을 보냅니다. 기본값 0 이면 아무것도 하지 않습니다(테스트).
+     */
+    @Bean
+    ApplicationRunner demoOrders(OrderEventProducer producer, @Value("${lab09.demo.orders:0}") int count) {
+        return args -> {
+            for (int i = 1; i <= count; i++) {
+                var sent = producer.publishOrderCreated(new Order("order-" + i, "customer-" + (i % 2 + 1), 10_000L * i));
+                System.out.printf("[결제 서비스] 보냄: order-%d → 파티션 %d, 오프셋 %d%n", i,
+                        sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset());
+            }
+        };
     }
 
     public static void main(String[] args) {
