@@ -1,0 +1,58 @@
+package kafkacourse.lab09;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import kafkacourse.kit.cluster.ClusterException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * 시작 전 점검(주어진 코드): 빈을 만들기 전에 {@code spring.kafka.bootstrap-servers} 의 브로커가 응답하는지 묻습니다.
+ * 주소가 틀렸거나 클러스터가 꺼져 있으면 Spring Kafka 는 경고 로그만 남기며 계속 다시 접속하므로(앱은 "떠 있는데" 아무것도
+ * 처리하지 않음), 여기서 {@link #LIMIT} 안에 한국어로 멈춥니다.
+ */
+public final class BrokerPreflight implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** 브로커가 이 시간 안에 답하지 않으면 시작을 멈춥니다. */
+    public static final Duration LIMIT = Duration.ofSeconds(10);
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        String bootstrap = env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092");
+        Properties p = new Properties();
+        p.putAll(Binder.get(env).bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(LIMIT.toMillis()));
+        try (Admin admin = Admin.create(p)) {
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) LIMIT.toMillis()))
+                    .nodes().get(LIMIT.toMillis() + 2_000, TimeUnit.MILLISECONDS).size();
+            if (brokers == 0) {
+                throw new IllegalStateException("브로커 목록이 비어 있습니다");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(bootstrap, e);
+        } catch (Exception e) {
+            throw unreachable(bootstrap, e);
+        }
+    }
+
+    private static ClusterException unreachable(String bootstrap, Exception e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new ClusterException("""
+                Kafka 브로커에 연결할 수 없습니다 (spring.kafka.bootstrap-servers=%s): %d초 안에 응답이 없었습니다 (%s).
+                  주소가 맞는지, 클러스터가 떠 있는지 확인하세요: ./course cluster status (꺼져 있으면 ./course cluster up)"""
+                .formatted(bootstrap, LIMIT.toSeconds(), cause.getClass().getSimpleName()));
+    }
+}
