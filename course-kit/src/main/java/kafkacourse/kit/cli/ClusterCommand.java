@@ -32,6 +32,10 @@ final class ClusterCommand {
                 defaultValue = "19092")
         int port;
 
+        @Option(names = "--timeout", description = "브로커가 준비되기를 기다리는 최대 시간(초, 기본: ${DEFAULT-VALUE}; 느린 컴퓨터는 더 길게)",
+                defaultValue = "180")
+        int timeoutSeconds = 180;
+
         @Override
         public Integer call() {
             Optional<LocalKafkaCluster> running = LocalKafkaCluster.attach(ClusterHome.interactive());
@@ -42,7 +46,10 @@ final class ClusterCommand {
             }
             long t0 = System.nanoTime();
             System.out.println("브로커 3개를 시작합니다 ... (" + ClusterHome.interactive() + ")");
-            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(ClusterOptions.interactive(port))) {
+            ClusterOptions o = ClusterOptions.interactive(port);
+            o = new ClusterOptions(o.home(), o.nodes(), o.basePort(), o.detached(), java.time.Duration.ofSeconds(timeoutSeconds),
+                    o.brokerOverrides());
+            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(o)) {
                 System.out.printf("클러스터가 준비되었습니다 (%.1f초).%n", (System.nanoTime() - t0) / 1e9);
                 System.out.println("  bootstrap.servers = " + cluster.bootstrapServers());
                 System.out.println("  상태 보기: ./course cluster status   내리기: ./course cluster down");
