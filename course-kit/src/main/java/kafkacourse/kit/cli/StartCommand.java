@@ -20,6 +20,9 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8888", description = "Jupyter 포트(사용 중이면 다음 빈 포트, 기본: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--cluster-port", defaultValue = "19092", description = "클러스터의 첫 브로커 포트(기본: ${DEFAULT-VALUE})")
+    int clusterPort;
+
     @Option(names = "--lab", description = "JupyterLab 으로 엽니다(설치되어 있을 때; 있으면 기본).")
     boolean lab;
 
@@ -31,7 +34,7 @@ final class StartCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SetupCommand.run();
         ClusterCommand.Up up = new ClusterCommand.Up();
-        up.port = 19092;
+        up.port = clusterPort;
         up.call();
 
         Optional<JupyterPython> jupyter = JupyterPython.find().or(() -> new JupyterProvisioner().provision());
