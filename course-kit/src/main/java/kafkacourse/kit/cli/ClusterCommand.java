@@ -44,6 +44,13 @@ final class ClusterCommand {
                 running.get().close();
                 return 0;
             }
+            // Every broker process alive but slow to answer (a loaded machine): it is running; starting again would fail.
+            Optional<LocalKafkaCluster> alive = LocalKafkaCluster.existing(ClusterHome.interactive())
+                    .filter(c -> !c.nodeIds().isEmpty() && c.runningNodes().size() == c.nodeIds().size());
+            if (alive.isPresent()) {
+                System.out.println("클러스터가 이미 실행 중입니다(응답이 느립니다): " + alive.get().bootstrapServers());
+                return 0;
+            }
             long t0 = System.nanoTime();
             System.out.println("브로커 3개를 시작합니다 ... (" + ClusterHome.interactive() + ")");
             ClusterOptions o = ClusterOptions.interactive(port);
