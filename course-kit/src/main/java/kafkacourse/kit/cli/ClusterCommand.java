@@ -32,6 +32,10 @@ final class ClusterCommand {
                 defaultValue = "19092")
         int port;
 
+        @Option(names = "--timeout", description = "브로커가 준비되기를 기다리는 최대 시간(초, 기본: ${DEFAULT-VALUE}; 느린 컴퓨터는 더 길게)",
+                defaultValue = "180")
+        int timeoutSeconds = 180;
+
         @Override
         public Integer call() {
             Optional<LocalKafkaCluster> running = LocalKafkaCluster.attach(ClusterHome.interactive());
@@ -40,9 +44,19 @@ final class ClusterCommand {
                 running.get().close();
                 return 0;
             }
+            // Every broker process alive but slow to answer (a loaded machine): it is running; starting again would fail.
+            Optional<LocalKafkaCluster> alive = LocalKafkaCluster.existing(ClusterHome.interactive())
+                    .filter(c -> !c.nodeIds().isEmpty() && c.runningNodes().size() == c.nodeIds().size());
+            if (alive.isPresent()) {
+                System.out.println("클러스터가 이미 실행 중입니다(응답이 느립니다): " + alive.get().bootstrapServers());
+                return 0;
+            }
             long t0 = System.nanoTime();
             System.out.println("브로커 3개를 시작합니다 ... (" + ClusterHome.interactive() + ")");
-            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(ClusterOptions.interactive(port))) {
+            ClusterOptions o = ClusterOptions.interactive(port);
+            o = new ClusterOptions(o.home(), o.nodes(), o.basePort(), o.detached(), java.time.Duration.ofSeconds(timeoutSeconds),
+                    o.brokerOverrides());
+            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(o)) {
                 System.out.printf("클러스터가 준비되었습니다 (%.1f초).%n", (System.nanoTime() - t0) / 1e9);
                 System.out.println("  bootstrap.servers = " + cluster.bootstrapServers());
                 System.out.println("  상태 보기: ./course cluster status   내리기: ./course cluster down");

@@ -9,15 +9,50 @@ import kafkacourse.kit.grading.CourseReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The Java side of the {@code ./course} launcher (the bash script builds, then calls this). */
+/**
+ * The {@code ./course} launcher (the POSIX {@code course} and Windows {@code course.cmd} bootstraps only find a java,
+ * build the kit when its jar is missing and start {@link Launcher}, which calls this).
+ */
 @Command(name = "course", mixinStandardHelpOptions = true,
         description = "Kafka 기초 강좌 도구: 클러스터 관리와 채점 결과 보기.",
         subcommands = {ClusterCommand.class, CourseCli.Grade.class, RoomCommand.class, BenchCommand.class})
 public final class CourseCli {
 
+    static final String USAGE = """
+            Kafka 기초 강좌 도구
+
+            사용법: ./course <명령> [옵션]      (Windows: course.cmd <명령>)
+
+              start [--no-browser]     강좌 시작: 빌드 + 클러스터 시작 + 노트북(Jupyter) 열기 (Jupyter가 없으면 설치)
+              setup                    빌드하고 Kafka 브로커 jar와 노트북 커널을 준비합니다
+              cluster up [--port N]    3-브로커 클러스터(KRaft)를 시작합니다 (기본 포트 19092~19094)
+              cluster down             클러스터를 정상 종료합니다 (데이터는 남습니다)
+              cluster status           브로커별 상태와 활성 컨트롤러를 보여 줍니다
+              cluster kill N           노드 N을 SIGKILL로 강제 종료합니다 (장애 흉내)
+              cluster start N          멈춘 노드 N을 다시 시작합니다
+              grade [labNN]            실습을 채점합니다 (없으면 모든 실습 + 강좌 총점)
+              grade --room             워크숍(강사): 참가자별 최신 점수를 봅니다 (room show|publish 도 있음)
+              check                    모든 노트북을 화면 없이 실행해 봅니다 (클러스터 필요)
+              help                     이 도움말 (명령마다: ./course <명령> --help)
+
+            예) ./course start            ./course grade lab01            ./course cluster kill 2
+            """;
+
     public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("help")) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
         CommandLine cli = new CommandLine(new CourseCli());
+        cli.addSubcommand(new SetupCommand());
+        cli.addSubcommand(new StartCommand());
+        cli.addSubcommand(new GradeCommand());
+        cli.addSubcommand(new CheckCommand());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof java.io.UncheckedIOException) {
+                line.getErr().println("오류: " + e.getMessage());
+                return 1;
+            }
             if (e instanceof ClusterException || e instanceof IllegalArgumentException) {
                 line.getErr().println("오류: " + e.getMessage());
                 return 1;

@@ -49,7 +49,24 @@ public final class BrokerMain {
                 System.out.println("owner JVM " + ownerPid + " is gone: halting this broker");
                 Runtime.getRuntime().halt(0);
             });
+        } else {
+            ignoreTerminalSignals();
         }
         Class.forName("kafka.Kafka").getMethod("main", String[].class).invoke(null, (Object) new String[] {configFile});
+    }
+
+    /**
+     * A detached course cluster outlives the terminal that started it: Ctrl+C (e.g. stopping Jupyter in
+     * {@code ./course start}) and closing the terminal reach every process of its group, brokers included.
+     * {@code ./course cluster down} stops the brokers with SIGTERM, which stays handled.
+     */
+    private static void ignoreTerminalSignals() {
+        for (String name : new String[] {"INT", "HUP"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_IGN);
+            } catch (IllegalArgumentException noSuchSignal) {
+                // Windows has no SIGHUP
+            }
+        }
     }
 }

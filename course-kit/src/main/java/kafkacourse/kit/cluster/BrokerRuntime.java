@@ -57,6 +57,22 @@ final class BrokerRuntime {
     }
 
     /**
+     * A detached course cluster outlives the terminal that started it: Ctrl+C (e.g. stopping Jupyter in
+     * {@code ./course start}) and closing the terminal signal the whole process group, so on Linux its brokers run in
+     * their own session through util-linux {@code setsid} (which execs the java in place: the pid stays the broker's).
+     */
+    static List<String> inOwnSession(List<String> command) {
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                List<String> cmd = new ArrayList<>(List.of(setsid));
+                cmd.addAll(command);
+                return cmd;
+            }
+        }
+        return command;
+    }
+
+    /**
      * Brokers are launched one after another while earlier ones still read these files: a file is replaced only
      * when its content changes, and then atomically (a JVM that opened the old file keeps reading the old one).
      */

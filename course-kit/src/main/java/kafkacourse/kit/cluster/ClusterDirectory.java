@@ -79,13 +79,31 @@ final class ClusterDirectory {
             for (NodeSpec node : nodes) {
                 Files.createDirectories(node.dataDir());
                 String properties = BrokerConfig.render(node, nodes, overrides).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .map(e -> e.getKey() + "=" + propertiesValue(e.getValue()))
                         .collect(Collectors.joining("\n", "# written by course-kit; see docs-ko for each setting\n", "\n"));
                 Files.writeString(node.configFile(), properties);
             }
         } catch (IOException e) {
             throw new ClusterException("브로커 설정 파일을 쓸 수 없습니다: " + home, e);
         }
+    }
+
+    /**
+     * Kafka reads server.properties as ISO-8859-1 with backslash escapes: a value is written with {@code \\} for a
+     * backslash (Windows paths) and {@code \\uXXXX} for anything not ASCII (a home directory with Hangul in it).
+     */
+    static String propertiesValue(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static void format(Path home, String clusterId, List<NodeSpec> nodes) {

@@ -167,8 +167,8 @@ public final class LocalKafkaCluster implements KafkaCluster {
             jvm.add("-Dcourse.broker.log=" + node.logFile());
             // The watchdog can be switched off only by the kit's own tests, to prove that leftovers are reaped.
             long watchedOwner = Boolean.parseBoolean(System.getProperty("course.cluster.watchdog", "true")) ? state.ownerPid() : 0;
-            Process p = new ProcessBuilder(BrokerRuntime.javaCommand(home, jvm,
-                    "run", Long.toString(watchedOwner), node.configFile().toString()))
+            List<String> command = BrokerRuntime.javaCommand(home, jvm, "run", Long.toString(watchedOwner), node.configFile().toString());
+            Process p = new ProcessBuilder(state.ownerPid() == 0 ? BrokerRuntime.inOwnSession(command) : command)
                     .redirectErrorStream(true)
                     .redirectOutput(node.consoleFile().toFile()) // small: log4j writes the broker log itself
                     .start();

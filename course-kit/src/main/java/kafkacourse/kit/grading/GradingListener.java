@@ -103,7 +103,7 @@ public final class GradingListener implements TestExecutionListener {
         Path dir = Path.of(System.getProperty("course.build.dir", "target"));
         String table = ScoreTable.render(lab, list, Measurements.reported());
         try {
-            LabGrade.of(lab, list.stream().map(TestOutcome::grade).toList()).write(dir.resolve("grade.json"));
+            LabGrade.of(lab, list.stream().map(TestOutcome::grade).toList(), LabGrade.gradedSources()).write(dir.resolve("grade.json"));
             // The table as printed, for `./course grade` (which keeps Maven's own output in a log file).
             java.nio.file.Files.writeString(dir.resolve("grade.txt"), table);
         } catch (IOException e) {

@@ -5,21 +5,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A lab's grade as written to {@code target/grade.json}:
- * {@code {"lab":"lab01-pubsub","score":N,"max":M,"tests":[{"id":..,"displayName":..,"points":P,"passed":true}]}}.
+ * {@code {"lab":"lab01-pubsub","score":N,"max":M,"tests":[{"id":..,"displayName":..,"points":P,"passed":true}],
+ * "sources":"learner"}}. {@code sources} says what was graded: the learner's {@code labs/<lab>/src/main/java}
+ * ({@value #LEARNER}) or the reference {@code solutions/} ({@value #SOLUTIONS}, {@code -Psolutions}); only learner runs
+ * count towards the course total.
  */
-public record LabGrade(String lab, int score, int max, List<TestGrade> tests) {
+public record LabGrade(String lab, int score, int max, List<TestGrade> tests, String sources) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String LEARNER = "learner";
+    public static final String SOLUTIONS = "solutions";
 
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** A grade of the learner's sources. */
     public static LabGrade of(String lab, List<TestGrade> tests) {
+        return of(lab, tests, LEARNER);
+    }
+
+    public static LabGrade of(String lab, List<TestGrade> tests, String sources) {
         int score = tests.stream().filter(TestGrade::passed).mapToInt(TestGrade::points).sum();
         int max = tests.stream().mapToInt(TestGrade::points).sum();
-        return new LabGrade(lab, score, max, List.copyOf(tests));
+        return new LabGrade(lab, score, max, List.copyOf(tests), sources);
+    }
+
+    /** What this JVM grades: {@code -Dcourse.sources} (set by the lab build; {@code -Psolutions} sets "solutions"). */
+    public static String gradedSources() {
+        String sources = System.getProperty("course.sources", LEARNER).strip();
+        return sources.isEmpty() ? LEARNER : sources;
+    }
+
+    /** A grade of the learner's own code (a file without {@code sources}, from an older kit, is not trusted). */
+    public boolean ofLearner() {
+        return LEARNER.equals(sources);
     }
 
     public void write(Path file) throws IOException {

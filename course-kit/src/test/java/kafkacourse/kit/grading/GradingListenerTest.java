@@ -112,7 +112,8 @@ class GradingListenerTest {
         }
 
         JsonNode grade = new ObjectMapper().readTree(buildDir.resolve("grade.json").toFile());
-        assertThat(fieldNames(grade)).containsExactly("lab", "score", "max", "tests");
+        assertThat(fieldNames(grade)).containsExactly("lab", "score", "max", "tests", "sources");
+        assertThat(grade.get("sources").asText()).as("학습자 코드를 채점했다고 적는다").isEqualTo("learner");
         assertThat(grade.get("lab").asText()).isEqualTo("lab99-sample");
         assertThat(grade.get("score").asInt()).isEqualTo(3);
         assertThat(grade.get("max").asInt()).isEqualTo(6);
@@ -173,7 +174,28 @@ class GradingListenerTest {
         String report = CourseReport.render(CourseReport.collect(root), CourseReport.ungraded(root));
 
         assertThat(report).contains("lab01-pubsub", "2 / 5", "lab02-partitioning", "5 / 5", "총점: 7 / 10 점 (70%)");
-        assertThat(report).as("grade.json 이 없는 실습은 이름과 함께 '채점 안 됨'").contains("lab03-consumer-groups", "채점 안 됨");
+        assertThat(report).as("grade.json 이 없는 실습은 이름과 함께 '미채점'").contains("lab03-consumer-groups", "미채점");
+    }
+
+    @Test
+    @DisplayName("해답(-Psolutions) 채점 결과는 학습자 총점에 들어가지 않고 그 실습은 '미채점'으로 보인다")
+    void courseTotalIgnoresSolutionRuns() throws Exception {
+        Path root = buildDir.resolve("honest");
+        for (String lab : List.of("lab01-pubsub", "lab02-partitioning")) {
+            Files.createDirectories(root.resolve("labs/" + lab));
+            Files.writeString(root.resolve("labs/" + lab + "/pom.xml"), "<project/>");
+        }
+        LabGrade.of("lab01-pubsub", List.of(new TestGrade("A#a", "가", 10, false)))
+                .write(root.resolve("labs/lab01-pubsub/target/grade.json"));
+        LabGrade.of("lab02-partitioning", List.of(new TestGrade("B#a", "다", 5, true)), LabGrade.SOLUTIONS)
+                .write(root.resolve("labs/lab02-partitioning/target/grade.json"));
+
+        String report = CourseReport.render(CourseReport.collect(root), CourseReport.ungraded(root));
+
+        assertThat(report).contains("lab01-pubsub", "0 / 10", "총점: 0 / 10 점 (0%)");
+        assertThat(report).contains("lab02-partitioning").doesNotContain("5 / 5").contains("미채점");
+        assertThat(CourseReport.render(CourseReport.collect(root, LabGrade.SOLUTIONS), List.of()))
+                .as("해답 실행의 총점은 따로 볼 수 있다").contains("5 / 5");
     }
 
     private static List<String> fieldNames(JsonNode node) {
