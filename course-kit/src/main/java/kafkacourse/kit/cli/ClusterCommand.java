@@ -99,8 +99,20 @@ final class ClusterCommand {
                             + "브로커+컨트롤러" + (id == controller ? " (활성 컨트롤러)" : ""));
                 }
                 System.out.println("실행 중인 브로커: " + cluster.runningNodes().size() + "/" + cluster.nodeIds().size());
+                System.out.println(contents(cluster));
             }
             return 0;
+        }
+    }
+
+    /** How much the cluster holds: a cluster that fills up with use shows it here. */
+    private static String contents(LocalKafkaCluster cluster) {
+        try {
+            int topics = cluster.admin().listTopics().names().get(10, java.util.concurrent.TimeUnit.SECONDS).size();
+            int groups = cluster.admin().listGroups().all().get(10, java.util.concurrent.TimeUnit.SECONDS).size();
+            return "토픽: " + topics + "개, 그룹: " + groups + "개 (내부 토픽 제외; 모두 지우기: ./course cluster reset)";
+        } catch (Exception e) {
+            return "(토픽과 그룹 수를 알 수 없습니다: " + e.getMessage() + ")";
         }
     }
 
