@@ -17,6 +17,7 @@ public final class CourseCli {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new CourseCli());
+        cli.getSubcommands().get("room").addSubcommand("add-learners", new AddLearnersCommand());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ClusterException || e instanceof IllegalArgumentException) {
                 line.getErr().println("오류: " + e.getMessage());

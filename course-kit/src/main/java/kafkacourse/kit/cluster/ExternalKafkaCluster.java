@@ -115,6 +115,11 @@ public final class ExternalKafkaCluster implements KafkaCluster {
         } catch (Exception e) {
             admin.close(Duration.ofSeconds(2));
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            java.util.Optional<String> security = SecurityErrors.explain(cause)
+                    .or(() -> SecurityErrors.explainSilence(cause, client.containsKey(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)));
+            if (security.isPresent()) {
+                throw new ClusterException("외부 Kafka 클러스터(" + settings.bootstrapServers() + ")에 접속하지 못했습니다.\n" + security.get(), cause);
+            }
             throw new ClusterException("""
                     외부 Kafka 클러스터(%s)에 %d초 안에 연결하지 못했습니다.
                       확인: 주소와 포트, 클러스터가 떠 있는지(docker compose ps), 보안 설정(%s=%s).
