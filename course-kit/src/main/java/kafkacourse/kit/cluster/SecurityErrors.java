@@ -46,11 +46,12 @@ public final class SecurityErrors {
                       Kafka 원문: %s""".formatted(t.getMessage()));
         }
         if (t instanceof TopicAuthorizationException e) {
+            String topics = e.unauthorizedTopics() == null || e.unauthorizedTopics().isEmpty() ? "" : " " + e.unauthorizedTopics();
             return Optional.of("""
-                    [권한 없음] 토픽 %s 에 접근할 권한이 없습니다 (TopicAuthorizationException).
+                    [권한 없음] 이 토픽%s 에 접근할 권한이 없습니다 (TopicAuthorizationException).
                       워크숍 클러스터에서는 자기 이름으로 시작하는 토픽(예: %s...)만 만들고 읽고 쓸 수 있습니다.
                       확인: COURSE_LEARNER 가 로그인한 사용자 이름과 같은지, 다른 사람의 토픽을 쓰고 있지 않은지."""
-                    .formatted(e.unauthorizedTopics(), prefixHint()));
+                    .formatted(topics, prefixHint()));
         }
         if (t instanceof GroupAuthorizationException e) {
             return Optional.of("""
