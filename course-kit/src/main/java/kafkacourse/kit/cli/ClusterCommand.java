@@ -36,6 +36,9 @@ final class ClusterCommand {
         @Option(names = "--secure", description = "보안 클러스터: SASL/SCRAM-SHA-512 인증과 ACL 권한 검사(워크숍용, docs-ko/workshop-security.md)")
         boolean secure;
 
+        @Option(names = "--wait", defaultValue = "60", description = "브로커마다 준비를 기다리는 최대 시간(초). 느리거나 바쁜 컴퓨터에서는 늘리세요 (기본: ${DEFAULT-VALUE})")
+        int waitSeconds;
+
         @Override
         public Integer call() {
             if (secure) {
@@ -49,7 +52,7 @@ final class ClusterCommand {
             }
             long t0 = System.nanoTime();
             System.out.println("브로커 3개를 시작합니다 ... (" + ClusterHome.interactive() + ")");
-            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(ClusterOptions.interactive(port))) {
+            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(ClusterOptions.interactive(port).withStartTimeout(java.time.Duration.ofSeconds(waitSeconds)))) {
                 System.out.printf("클러스터가 준비되었습니다 (%.1f초).%n", (System.nanoTime() - t0) / 1e9);
                 System.out.println("  bootstrap.servers = " + cluster.bootstrapServers());
                 System.out.println("  상태 보기: ./course cluster status   내리기: ./course cluster down");
