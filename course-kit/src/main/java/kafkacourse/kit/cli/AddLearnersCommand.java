@@ -28,10 +28,24 @@ final class AddLearnersCommand implements Callable<Integer> {
     @Option(names = "--room", description = "학습자 파일을 쓸 디렉터리 (기본: $KAFKA_COURSE_HOME/room)")
     Path room;
 
+    /**
+     * The local secure cluster of {@code ./course cluster up --secure}, when no external room cluster is named: taken
+     * from its state file without the 5 s probe of a reused cluster (a busy machine may answer later; every Admin
+     * call below has its own 30 s limit).
+     */
+    private static java.util.Optional<KafkaCluster> localSecureCluster() {
+        if (System.getenv(kafkacourse.kit.cluster.ExternalKafkaCluster.BOOTSTRAP_ENV) != null) {
+            return java.util.Optional.empty();
+        }
+        return LocalKafkaCluster.existing(kafkacourse.kit.cluster.ClusterHome.interactive())
+                .filter(c -> SecureClusterConfig.isSecure(c.home()) && c.runningNodes().size() == c.nodeIds().size())
+                .map(KafkaCluster.class::cast);
+    }
+
     @Override
     public Integer call() {
         Path dir = room != null ? room : LearnerAccounts.defaultRoom();
-        try (KafkaCluster cluster = RoomCommand.roomCluster()) {
+        try (KafkaCluster cluster = localSecureCluster().orElseGet(RoomCommand::roomCluster)) {
             if (cluster instanceof LocalKafkaCluster local && !SecureClusterConfig.isSecure(local.home())) {
                 throw new ClusterException("""
                         실행 중인 강좌 클러스터는 보안이 없는 클러스터라 계정과 권한(ACL)을 둘 수 없습니다.
