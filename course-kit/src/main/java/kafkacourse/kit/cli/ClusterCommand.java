@@ -8,6 +8,7 @@ import kafkacourse.kit.cluster.ClusterException;
 import kafkacourse.kit.cluster.ClusterHome;
 import kafkacourse.kit.cluster.ClusterOptions;
 import kafkacourse.kit.cluster.LocalKafkaCluster;
+import kafkacourse.kit.cluster.SecureClusterConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,12 +33,18 @@ final class ClusterCommand {
                 defaultValue = "19092")
         int port;
 
-        @Option(names = "--timeout", description = "브로커가 준비되기를 기다리는 최대 시간(초, 기본: ${DEFAULT-VALUE}; 느린 컴퓨터는 더 길게)",
+        @Option(names = {"--timeout", "--wait"}, description = "브로커가 준비되기를 기다리는 최대 시간(초, 기본: ${DEFAULT-VALUE}; 느린 컴퓨터는 더 길게)",
                 defaultValue = "180")
         int timeoutSeconds = 180;
 
+        @Option(names = "--secure", description = "보안 클러스터: SASL/SCRAM-SHA-512 인증과 ACL 권한 검사(워크숍용, docs-ko/workshop-security.md)")
+        boolean secure;
+
         @Override
         public Integer call() {
+            if (secure) {
+                SecureClusterConfig.enable(ClusterHome.interactive());
+            }
             Optional<LocalKafkaCluster> running = LocalKafkaCluster.attach(ClusterHome.interactive());
             if (running.isPresent()) {
                 System.out.println("클러스터가 이미 실행 중입니다: " + running.get().bootstrapServers());
@@ -53,13 +60,14 @@ final class ClusterCommand {
             }
             long t0 = System.nanoTime();
             System.out.println("브로커 3개를 시작합니다 ... (" + ClusterHome.interactive() + ")");
-            ClusterOptions o = ClusterOptions.interactive(port);
-            o = new ClusterOptions(o.home(), o.nodes(), o.basePort(), o.detached(), java.time.Duration.ofSeconds(timeoutSeconds),
-                    o.brokerOverrides());
-            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(o)) {
+            try (LocalKafkaCluster cluster = LocalKafkaCluster.start(ClusterOptions.interactive(port).withStartTimeout(java.time.Duration.ofSeconds(timeoutSeconds)))) {
                 System.out.printf("클러스터가 준비되었습니다 (%.1f초).%n", (System.nanoTime() - t0) / 1e9);
                 System.out.println("  bootstrap.servers = " + cluster.bootstrapServers());
                 System.out.println("  상태 보기: ./course cluster status   내리기: ./course cluster down");
+                if (SecureClusterConfig.isSecure(cluster.home())) {
+                    System.out.println("  보안: SASL/SCRAM-SHA-512 + ACL. 강사 접속 설정: " + SecureClusterConfig.instructorConfig(cluster.home()));
+                    System.out.println("  학습자 계정 만들기: ./course room add-learners 30");
+                }
             }
             return 0;
         }

@@ -30,9 +30,11 @@ public final class CourseCli {
               cluster status           브로커별 상태와 활성 컨트롤러를 보여 줍니다
               cluster kill N           노드 N을 SIGKILL로 강제 종료합니다 (장애 흉내)
               cluster start N          멈춘 노드 N을 다시 시작합니다
+              cluster up --secure      워크숍 보안 클러스터: SASL/SCRAM 인증 + ACL (docs-ko/workshop-security.md)
               cluster reset            클러스터 데이터를 모두 지웁니다 (확인을 묻습니다; --yes)
               grade [labNN]            실습을 채점합니다 (없으면 모든 실습 + 강좌 총점)
               grade --room             워크숍(강사): 참가자별 최신 점수를 봅니다 (room show|publish 도 있음)
+              room add-learners N      워크숍(강사): 보안 클러스터에 학습자 계정 N개와 client.properties 를 만듭니다
               check                    모든 노트북을 화면 없이 실행해 봅니다 (클러스터 필요)
               bench course             클러스터 시작·장애 조치·채점 시간을 잽니다 (보여 주기만 합니다)
               help                     이 도움말 (명령마다: ./course <명령> --help)
@@ -50,6 +52,7 @@ public final class CourseCli {
         cli.addSubcommand(new StartCommand());
         cli.addSubcommand(new GradeCommand());
         cli.addSubcommand(new CheckCommand());
+        cli.getSubcommands().get("room").addSubcommand("add-learners", new AddLearnersCommand());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof java.io.UncheckedIOException) {
                 line.getErr().println("오류: " + e.getMessage());

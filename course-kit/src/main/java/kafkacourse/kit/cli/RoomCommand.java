@@ -35,7 +35,7 @@ final class RoomCommand {
 
     static int show(String topic) {
         try (KafkaCluster cluster = roomCluster()) {
-            System.out.print(RoomGrades.render(topic, RoomGrades.latest(cluster, topic)));
+            System.out.print(RoomGrades.render(topic, RoomGrades.latestInRoom(cluster, topic)));
         }
         return 0;
     }
@@ -70,7 +70,7 @@ final class RoomCommand {
             }
             try (KafkaCluster cluster = roomCluster()) {
                 for (LabGrade grade : grades) {
-                    RoomGrades.Entry e = RoomGrades.publish(cluster, RoomGrades.topic(), name, grade);
+                    RoomGrades.Entry e = RoomGrades.publish(cluster, RoomGrades.publishTopic(cluster, name), name, grade);
                     System.out.printf("보냄: %s %s %d/%d%n", e.learner(), e.lab(), e.score(), e.max());
                 }
             }

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class BrokerMain {
 
+    /** System property: the format command reads more StorageTool arguments (one a line) from standard input. */
+    static final String EXTRA_ARGS_ON_STDIN = "course.format.stdinArgs";
+
     private BrokerMain() {
     }
 
@@ -30,8 +33,16 @@ public final class BrokerMain {
 
     private static void format(String clusterId, String[] configFiles) throws Exception {
         Method execute = Class.forName("kafka.tools.StorageTool").getMethod("execute", String[].class, PrintStream.class);
+        java.util.List<String> extra = new java.util.ArrayList<>();
+        if (Boolean.getBoolean(EXTRA_ARGS_ON_STDIN)) {
+            // e.g. --add-scram / SCRAM-SHA-512=[name=admin,password=...]: kept off the command line.
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                    .lines().filter(l -> !l.isBlank()).forEach(extra::add);
+        }
         for (String config : configFiles) {
-            int rc = (int) execute.invoke(null, new String[] {"format", "-t", clusterId, "-c", config}, System.out);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("format", "-t", clusterId, "-c", config));
+            args.addAll(extra);
+            int rc = (int) execute.invoke(null, args.toArray(String[]::new), System.out);
             if (rc != 0) {
                 System.exit(rc);
             }

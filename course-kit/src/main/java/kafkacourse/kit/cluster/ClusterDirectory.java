@@ -76,12 +76,22 @@ final class ClusterDirectory {
     static void writeConfigs(Path home, List<NodeSpec> nodes, Map<String, String> overrides) {
         try (InputStream log4j = ClusterDirectory.class.getResourceAsStream("broker-log4j2.properties")) {
             Files.write(home.resolve("broker-log4j2.properties"), log4j.readAllBytes());
+            boolean secure = SecureClusterConfig.isSecure(home);
             for (NodeSpec node : nodes) {
                 Files.createDirectories(node.dataDir());
-                String properties = BrokerConfig.render(node, nodes, overrides).entrySet().stream()
+                Map<String, String> nodeOverrides = overrides;
+                if (secure) {
+                    nodeOverrides = new java.util.LinkedHashMap<>(SecureClusterConfig.brokerSettings(home, node));
+                    nodeOverrides.putAll(overrides);
+                }
+                String properties = BrokerConfig.render(node, nodes, nodeOverrides).entrySet().stream()
                         .map(e -> e.getKey() + "=" + propertiesValue(e.getValue()))
                         .collect(Collectors.joining("\n", "# written by course-kit; see docs-ko for each setting\n", "\n"));
-                Files.writeString(node.configFile(), properties);
+                if (secure) {
+                    OwnerOnlyFiles.write(node.configFile(), properties); // holds the broker's own password
+                } else {
+                    Files.writeString(node.configFile(), properties);
+                }
             }
         } catch (IOException e) {
             throw new ClusterException("브로커 설정 파일을 쓸 수 없습니다: " + home, e);
@@ -110,9 +120,19 @@ final class ClusterDirectory {
         List<String> args = new ArrayList<>(List.of("format", clusterId));
         nodes.forEach(n -> args.add(n.configFile().toString()));
         Path log = home.resolve("format.log");
+        // A secure cluster's SCRAM credentials go to the format JVM through its standard input: never on a command
+        // line that `ps` shows to every user of the machine.
+        List<String> secret = SecureClusterConfig.isSecure(home) ? SecureClusterConfig.storageFormatArguments(home) : List.of();
+        List<String> jvm = new ArrayList<>(BrokerRuntime.JVM_OPTIONS);
+        if (!secret.isEmpty()) {
+            jvm.add("-D" + BrokerMain.EXTRA_ARGS_ON_STDIN + "=true");
+        }
         try {
-            Process p = new ProcessBuilder(BrokerRuntime.javaCommand(home, BrokerRuntime.JVM_OPTIONS, args.toArray(String[]::new)))
+            Process p = new ProcessBuilder(BrokerRuntime.javaCommand(home, jvm, args.toArray(String[]::new)))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try (java.io.Writer in = new java.io.OutputStreamWriter(p.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                in.write(String.join("\n", secret));
+            }
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new ClusterException("브로커 저장소 초기화(format)가 60초 안에 끝나지 않았습니다. 로그: " + log);

@@ -37,7 +37,8 @@ public final class ExternalKafkaCluster implements KafkaCluster {
     public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String CLIENT_CONFIG_ENV = "KAFKA_CLIENT_CONFIG";
     public static final String COMPOSE_FILE_ENV = "KAFKA_COMPOSE_FILE";
-    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(20);
+    /** How long the first contact may take: 20 s, or {@code -Dcourse.connect.seconds} (a room of JVMs starting on a busy machine). */
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(Long.getLong("course.connect.seconds", 20));
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     /**
@@ -107,18 +108,25 @@ public final class ExternalKafkaCluster implements KafkaCluster {
             throw new ClusterException(e.getMessage());
         }
         Properties client = clientProperties(settings);
+        warnIfLearnerIsNotTheLogin(client);
         Properties adminProps = new Properties();
         adminProps.putAll(client);
         AdminSupport.tuneAdmin(adminProps);
         Admin admin = Admin.create(adminProps);
         List<Integer> ids;
         try {
-            ids = List.copyOf(new TreeSet<>(admin.describeCluster().nodes()
+            ids = List.copyOf(new TreeSet<>(admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
+                            .timeoutMs((int) CONNECT_LIMIT.toMillis())).nodes()
                     .get(CONNECT_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).stream()
                     .map(org.apache.kafka.common.Node::id).toList()));
         } catch (Exception e) {
             admin.close(Duration.ofSeconds(2));
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            java.util.Optional<String> security = SecurityErrors.explain(cause)
+                    .or(() -> SecurityErrors.explainSilence(cause, client.containsKey(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)));
+            if (security.isPresent()) {
+                throw new ClusterException("외부 Kafka 클러스터(" + settings.bootstrapServers() + ")에 접속하지 못했습니다.\n" + security.get(), cause);
+            }
             throw new ClusterException("""
                     외부 Kafka 클러스터(%s)에 %d초 안에 연결하지 못했습니다.
                       확인: 주소와 포트, 클러스터가 떠 있는지(docker compose ps), 보안 설정(%s=%s).
@@ -136,6 +144,18 @@ public final class ExternalKafkaCluster implements KafkaCluster {
             }
         }
         return new ExternalKafkaCluster(settings, client, admin, ids, control, control.isPresent() ? "" : reason);
+    }
+
+    /**
+     * On a secure room cluster the ACLs allow a learner only names starting with its login name: a different
+     * {@code COURSE_LEARNER} would make every topic creation fail with an authorization error, so say it up front.
+     */
+    private static void warnIfLearnerIsNotTheLogin(Properties client) {
+        String learner = System.getenv("COURSE_LEARNER");
+        ScramCredentials.fromClientProperties(client).map(ScramCredentials::user)
+                .filter(user -> learner != null && !learner.isBlank() && !user.equals(learner.strip()))
+                .ifPresent(user -> System.err.println("[강좌 클러스터] 주의: 로그인 사용자는 " + user + " 인데 COURSE_LEARNER=" + learner.strip()
+                        + " 입니다. 워크숍 보안 클러스터에서는 이름 앞머리가 로그인 이름과 같아야 토픽을 만들 수 있습니다 (export COURSE_LEARNER=" + user + ")."));
     }
 
     private static Properties clientProperties(Settings settings) {

@@ -243,6 +243,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
     public Properties clientProperties() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.putAll(SecureClusterConfig.instructorClient(home)); // a secure cluster (cluster up --secure): the instructor logs in
         return p;
     }
 

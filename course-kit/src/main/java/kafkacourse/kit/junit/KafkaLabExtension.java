@@ -58,6 +58,10 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
         if (cluster.isPresent()) {
             throw new LearnerFailure("[클러스터 문제] " + cluster.get().getMessage());
         }
+        Optional<String> security = kafkacourse.kit.cluster.SecurityErrors.explain(thrown); // secure workshop cluster
+        if (security.isPresent()) {
+            throw new LearnerFailure(security.get() + (hint.isEmpty() ? "" : "\n힌트: " + hint));
+        }
         Optional<ConditionTimeoutException> timeout = causeOfType(thrown, ConditionTimeoutException.class);
         if (timeout.isPresent()) {
             throw new LearnerFailure(inKorean(timeout.get()) + (hint.isEmpty() ? "" : "\n힌트: " + hint));

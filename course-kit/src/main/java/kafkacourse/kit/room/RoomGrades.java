@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -97,7 +98,9 @@ public final class RoomGrades {
         if (learner == null || learner.isBlank()) {
             throw new IllegalArgumentException("학습자 이름이 없습니다. COURSE_LEARNER 를 설정하세요 (예: export COURSE_LEARNER=kim-minsu).");
         }
-        ensureTopic(cluster, topic);
+        if (!exists(cluster, topic)) {
+            ensureTopic(cluster, topic); // a learner on a secure cluster may not create topics: only when missing
+        }
         Entry entry = Entry.of(learner.strip(), grade, Instant.now());
         Properties p = cluster.clientProperties();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -117,6 +120,62 @@ public final class RoomGrades {
             Thread.currentThread().interrupt();
             throw new ClusterException("점수 보내기가 중단되었습니다.");
         }
+    }
+
+    /**
+     * Where a learner's grades go: its own topic {@code <topic()>.<learner>} when the room has one (a secure room:
+     * {@code ./course room add-learners} creates them, and only that learner may write there), else {@link #topic()}.
+     */
+    public static String publishTopic(KafkaCluster cluster, String learner) {
+        String own = topic() + "." + learner.strip();
+        return exists(cluster, own) ? own : topic();
+    }
+
+    private static boolean exists(KafkaCluster cluster, String topic) {
+        try {
+            cluster.admin().describeTopics(List.of(topic)).allTopicNames().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            return false; // unknown topic, or not ours to see: both mean "not this learner's grades topic"
+        } catch (TimeoutException e) {
+            throw new ClusterException("강좌 점수 토픽 " + topic + " 을(를) " + LIMIT.toSeconds() + "초 안에 조회하지 못했습니다.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("강좌 점수 토픽 조회가 중단되었습니다.");
+        }
+    }
+
+    /**
+     * The whole room (instructor): the shared topic plus every per-learner topic {@code <base>.<learner>}. An entry in
+     * a learner's own topic counts only for that learner: a record claiming to be someone else's is left out (ACLs
+     * decide who may write a topic; the key inside is just what the writer typed).
+     */
+    public static List<Entry> latestInRoom(KafkaCluster cluster, String base) {
+        Set<String> names;
+        try {
+            names = cluster.admin().listTopics().names().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ClusterException("토픽 목록을 읽지 못했습니다: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("토픽 목록 조회가 중단되었습니다.");
+        }
+        List<Entry> all = new ArrayList<>(names.contains(base) ? latest(cluster, base) : List.of());
+        for (String name : new TreeSet<>(names)) {
+            if (!name.startsWith(base + ".")) {
+                continue;
+            }
+            String owner = name.substring(base.length() + 1);
+            for (Entry e : latest(cluster, name)) {
+                if (e.learner().equals(owner)) {
+                    all.removeIf(other -> other.learner().equals(owner) && other.lab().equals(e.lab()));
+                    all.add(e);
+                } else {
+                    System.err.println("[강좌 점수] " + name + " 에 다른 학습자(" + e.learner() + ")의 점수가 있어 무시합니다.");
+                }
+            }
+        }
+        return all;
     }
 
     /** Every learner's latest entry per lab: the topic read from its first to its last offset, last value per key wins. */

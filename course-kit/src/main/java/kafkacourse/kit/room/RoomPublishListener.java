@@ -34,9 +34,10 @@ public final class RoomPublishListener implements LauncherSessionListener {
         try {
             LabGrade grade = LabGrade.read(file);
             try (ExternalKafkaCluster cluster = ExternalKafkaCluster.fromEnvironment().orElseThrow()) {
-                RoomGrades.Entry entry = RoomGrades.publish(cluster, RoomGrades.topic(), learner, grade);
+                String topic = RoomGrades.publishTopic(cluster, learner);
+                RoomGrades.Entry entry = RoomGrades.publish(cluster, topic, learner, grade);
                 System.out.printf("[워크숍] %s 의 %s 점수 %d/%d 를 강사 점수판(토픽 %s)에 보냈습니다.%n",
-                        entry.learner(), entry.lab(), entry.score(), entry.max(), RoomGrades.topic());
+                        entry.learner(), entry.lab(), entry.score(), entry.max(), topic);
             }
         } catch (Exception e) {
             System.err.println("[워크숍] 점수를 강사 점수판에 보내지 못했습니다(채점 결과에는 영향 없음): " + e.getMessage());
