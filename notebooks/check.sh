@@ -3,7 +3,7 @@
 # The committed notebooks are never written: executed copies (.ipynb + .html) go to target/notebooks/.
 # Workload sizes are small here unless --full (or the NB_* variables) say otherwise.
 #
-# Usage: notebooks/check.sh [--full] [NOTEBOOK...]     e.g. notebooks/check.sh 04-components.ipynb
+# Usage: notebooks/check.sh [--full] [NOTEBOOK...]     e.g. notebooks/check.sh 04-performance.ipynb
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
