@@ -143,7 +143,7 @@ class ThroughputTest {
     @Test
     @Tag("task:1")
     @Points(3)
-    @DisplayName("같은 주문 스트림에서 튜닝한 프로듀서의 배치는 기준선보다 3배 이상 크다 (요청당 레코드 수, 배치 바이트)")
+    @DisplayName("같은 주문 스트림에서 튜닝한 프로듀서는 요청당 레코드가 기준선의 3배 이상, 배치(압축 전)가 1.5배 이상")
     @Hint("HINTS.ko.md#1 — linger.ms=0 이면 배치가 찰 틈이 없습니다. 조금 기다리게(linger.ms) 하고 batch.size 를 넉넉히.")
     void tunedBatchesAreAtLeastThreeTimesTheBaseline() {
         List<Order> events = OrderStream.events(ORDERS, 2);
@@ -160,10 +160,11 @@ class ThroughputTest {
                 .as("튜닝한 프로듀서의 records-per-request-avg 가 기준선(%.1f)의 3배 이상이어야 합니다. 지금 %s (HINTS.ko.md#1)",
                         baseline.metrics().recordsPerRequest(), tuned.metrics())
                 .isGreaterThanOrEqualTo(3 * baseline.metrics().recordsPerRequest());
+        // Bytes only 1.5x: on a CPU-starved machine the producer thread itself is slow and batches close on linger.ms.
         assertThat(tuned.metrics().uncompressedBatchAvg())
-                .as("튜닝한 프로듀서의 배치 평균(압축 전 바이트)이 기준선(%.0fB)의 3배 이상이어야 합니다. 지금 %s (HINTS.ko.md#1)",
+                .as("튜닝한 프로듀서의 배치 평균(압축 전 바이트)이 기준선(%.0fB, batch.size 16KB 가 상한)의 1.5배 이상이어야 합니다. 지금 %s (HINTS.ko.md#1)",
                         baseline.metrics().batchSizeAvg(), tuned.metrics())
-                .isGreaterThanOrEqualTo(3 * baseline.metrics().batchSizeAvg());
+                .isGreaterThanOrEqualTo(1.5 * baseline.metrics().batchSizeAvg());
         assertThat(baseline.failures() + tuned.failures()).as("실패로 끝난 전송 수").isZero();
     }
 

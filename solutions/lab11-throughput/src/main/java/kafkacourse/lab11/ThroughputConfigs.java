@@ -39,9 +39,9 @@ public final class ThroughputConfigs {
      */
     public static Properties tuned(Properties cluster) {
         Properties p = baseline(cluster);
-        // 과제 1: 배치 하나에 레코드가 많이 모이도록 — 최대 128KB 까지, 최대 20ms 기다렸다가 보냅니다.
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024));
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        // 과제 1: 배치 하나에 레코드가 많이 모이도록 — 최대 256KB 까지, 최대 50ms 기다렸다가 보냅니다.
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         // 과제 1: 같은 필드 이름이 반복되는 JSON 은 잘 압축됩니다. lz4 는 빠르고, zstd 는 더 작게 줄입니다.
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // 과제 1: 멱등성이 켜져 있으면 5 까지 동시에 보내도 순서가 지켜집니다 (6 이상은 멱등성과 충돌).
