@@ -1,109 +1,147 @@
 package kafkacourse.kit.cli;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import kafkacourse.kit.Columns;
-import kafkacourse.kit.cluster.ClusterBench;
+import kafkacourse.kit.bench.BenchResult;
+import kafkacourse.kit.bench.ProducerBench;
+import kafkacourse.kit.cluster.ClusterException;
+import kafkacourse.kit.cluster.CourseCluster;
+import kafkacourse.kit.cluster.KafkaCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./course bench ...}: measurements a learner or instructor can repeat on their own machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "강좌 도구와 클러스터의 속도를 잽니다(결과는 보여 주기만 합니다).",
-        subcommands = {BenchCommand.Course.class})
+/** {@code ./course bench producer}: the learner's producer settings of lab 11 against the baseline and Kafka's own tool. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "속도를 잽니다(결과는 보여 주기만 합니다): 프로듀서 처리량(실습 11), 강좌 클러스터와 채점.",
+        subcommands = {BenchCommand.Producer.class, BenchCourseCommand.class})
 final class BenchCommand {
 
-    @Command(name = "course", mixinStandardHelpOptions = true,
-            description = "클러스터 시작(처음/다시/채점 N번 뒤), 도구 없이 직접 실행, 브로커 재시작, 리더 장애 조치, 실습 채점 시간을 잽니다.")
-    static final class Course implements Callable<Integer> {
-        @Option(names = "--root", defaultValue = ".", description = "강좌 루트 디렉터리")
+    static final String LAB = "lab11-throughput";
+    static final String CONFIGS_CLASS = "kafkacourse.lab11.ThroughputConfigs";
+    static final String PAYLOAD_RESOURCE = "kafkacourse/lab11/orders.jsonl";
+
+    @Command(name = "producer", mixinStandardHelpOptions = true,
+            description = "같은 클러스터·같은 주문 파일로 기준선, 내 설정(ThroughputConfigs.tuned), Kafka 의 ProducerPerformance 를 차례로 잽니다.")
+    static final class Producer implements Callable<Integer> {
+        @Option(names = "--root", defaultValue = ".", description = "강좌 루트 디렉터리 (기본: 현재 디렉터리)")
         Path root;
 
-        @Option(names = "--runs", defaultValue = "3", description = "항목마다 반복 횟수 (기본: ${DEFAULT-VALUE})")
-        int runs;
+        @Option(names = "--records", defaultValue = "100000", description = "프로듀서마다 보낼 레코드 수 (기본: ${DEFAULT-VALUE})")
+        long records;
 
-        @Option(names = "--graded-runs", defaultValue = "20", description = "클러스터를 '써 보는' 채점 실행 횟수 (기본: ${DEFAULT-VALUE})")
-        int gradedRuns;
+        @Option(names = "--keys", defaultValue = "10000", description = "서로 다른 키 수: 0..N-1 을 돌아가며 씁니다 (기본: ${DEFAULT-VALUE})")
+        int keys;
 
-        @Option(names = "--lab", defaultValue = "labs/lab01-pubsub", description = "채점할 실습 모듈 (기본: ${DEFAULT-VALUE})")
-        String lab;
+        @Option(names = "--solutions", description = "강사용: 내 코드 대신 solutions/ 의 답안으로 잽니다.")
+        boolean solutions;
 
         @Override
-        public Integer call() throws IOException {
-            Path root = this.root.toAbsolutePath().normalize();
-            Path home = root.resolve("target/bench-course");
-            ClusterBench bench = new ClusterBench(home, runs);
-            Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-stop"));
-            System.out.println("▶ 측정용 클러스터: " + home.resolve("cluster") + " (강좌 클러스터와 별개)");
-            try {
-                bench.starts();
-                bench.restartAndFailover();
-                List<String> grade = mvnw(root, "-q", "-o", "-Psolutions", "-DskipKitTests=true", "test", "-pl", lab, "-am");
-                bench.gradedRuns(grade, root, runs, "실습 하나 채점 (" + lab + ", Maven, 클러스터 실행 중)");
-                if (gradedRuns > 0) {
-                    System.out.println("▶ 채점 " + gradedRuns + "번으로 클러스터를 써 봅니다 ...");
-                    bench.gradedRuns(grade, root, gradedRuns, "채점 " + gradedRuns + "번 (각각)");
-                    bench.warmStartAgain("cluster up (다시: 채점 " + gradedRuns + "번 뒤)");
+        public Integer call() throws Exception {
+            Path lab = root.toAbsolutePath().normalize().resolve("labs").resolve(LAB);
+            if (!Files.isDirectory(lab)) {
+                throw new ClusterException("실습 폴더가 없습니다: " + lab + " (강좌 루트에서 실행하거나 --root 를 주세요)");
+            }
+            compile(root.toAbsolutePath().normalize(), solutions);
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {lab.resolve("target/classes").toUri().toURL()}, getClass().getClassLoader())) {
+                Properties baseline = settings(loader, "baseline");
+                Properties tuned = settings(loader, "tuned");
+                List<String> payloads = payloads(loader);
+                Path payloadFile = ProducerBench.writePayloadFile(payloads);
+                try (KafkaCluster cluster = CourseCluster.running().orElseThrow(() -> new ClusterException(
+                        "실행 중인 강좌 클러스터가 없습니다. 먼저 `./course cluster up` 을 실행하세요."))) {
+                    System.out.printf("클러스터 %s, 토픽 파티션 6개·RF 3, 주문 JSON %d종(평균 %.0f바이트), 레코드 %,d건, 키 %,d개%n",
+                            cluster.bootstrapServers(), payloads.size(), averageBytes(payloads), records, keys);
+                    System.out.println("내 설정: " + tuning(tuned));
+                    ProducerBench bench = new ProducerBench(cluster, payloads, records, keys);
+                    List<BenchResult> results = new ArrayList<>();
+                    System.out.println("▶ 1/3 기준선 (linger.ms=0, 배치 16KB, 압축 없음) ...");
+                    results.add(bench.runClient("기준선 (baseline)", baseline));
+                    System.out.println("▶ 2/3 내 설정 (ThroughputConfigs.tuned) ...");
+                    results.add(bench.runClient(solutions ? "답안 설정 (tuned)" : "내 설정 (tuned)", tuned));
+                    System.out.println("▶ 3/3 Kafka ProducerPerformance (같은 설정, 별도 JVM) ...");
+                    results.add(bench.runProducerPerformance("ProducerPerformance", tuned, payloadFile));
+                    print(results);
                 }
-                long rss = bench.idleBrokersRssMb();
-                print(bench.figures(), recorded(root), rss, gradedRuns);
-            } finally {
-                bench.stop();
             }
             return 0;
         }
+    }
 
-        private static List<String> mvnw(Path root, String... args) {
-            boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
-            List<String> cmd = new ArrayList<>(List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString()));
-            cmd.addAll(List.of(args));
-            return cmd;
+    private static void compile(Path root, boolean solutions) throws IOException, InterruptedException {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        Path mvnw = root.resolve(windows ? "mvnw.cmd" : "mvnw");
+        List<String> cmd = new ArrayList<>(List.of(mvnw.toString(), "-q", "-f", root.resolve("pom.xml").toString(), "compile", "-pl", "labs/" + LAB));
+        if (solutions) {
+            cmd.add("-Psolutions");
         }
+        System.out.println("▶ 실습 11 코드를 컴파일합니다" + (solutions ? " (solutions/ 답안)" : "") + " ...");
+        int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new ClusterException("실습 11 코드가 컴파일되지 않습니다 (위 오류 참고). 고친 뒤 다시 실행하세요.");
+        }
+    }
 
-        private static Properties recorded(Path root) throws IOException {
-            Properties p = new Properties();
-            Path file = root.resolve("docs-ko/bench-recorded.properties");
-            if (Files.exists(file)) {
-                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(r);
-                }
+    private static Properties settings(ClassLoader loader, String method) throws Exception {
+        Method m = loader.loadClass(CONFIGS_CLASS).getMethod(method, Properties.class);
+        try {
+            return (Properties) m.invoke(null, new Properties());
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof UnsupportedOperationException u) {
+                throw new ClusterException("ThroughputConfigs." + method + "() 가 아직 비어 있습니다: " + u.getMessage()
+                        + "\n  과제 1 을 먼저 채우세요 (labs/" + LAB + "/README.ko.md).");
             }
-            return p;
+            throw new ClusterException("ThroughputConfigs." + method + "() 가 실패했습니다: " + e.getCause(), e.getCause());
         }
+    }
 
-        private static void print(Map<String, ClusterBench.Figure> figures, Properties recorded, long rssMb, int gradedRuns) {
-            System.out.println();
-            System.out.println("══ 측정 결과 (초; 이 컴퓨터에서, " + Runtime.getRuntime().availableProcessors() + "코어) ══");
-            System.out.println(Columns.pad("항목", 44) + Columns.pad("최소", 8) + Columns.pad("중앙", 8) + Columns.pad("최대", 8) + "기록 대비");
-            for (ClusterBench.Figure f : figures.values()) {
-                String key = f.name().replaceAll("[^0-9A-Za-z가-힣]+", "_");
-                String ratio = recorded.containsKey(key)
-                        ? String.format("%.2f× (기록 %.1f초)", f.median() / Double.parseDouble(recorded.getProperty(key)), Double.parseDouble(recorded.getProperty(key)))
-                        : "-";
-                System.out.println(Columns.pad(f.name(), 44) + Columns.pad(String.format("%.1f", f.min()), 8)
-                        + Columns.pad(String.format("%.1f", f.median()), 8) + Columns.pad(String.format("%.1f", f.max()), 8) + ratio);
+    private static List<String> payloads(ClassLoader loader) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(PAYLOAD_RESOURCE)) {
+            if (in == null) {
+                throw new ClusterException("주문 파일 " + PAYLOAD_RESOURCE + " 이 없습니다. 실습 11 을 컴파일했는지 확인하세요.");
             }
-            ClusterBench.Figure raw = figures.get("같은 브로커 3개 직접 실행 (도구 없이)");
-            ClusterBench.Figure warm = figures.get("cluster up (다시: 데이터 있음)");
-            ClusterBench.Figure used = figures.get("cluster up (다시: 채점 " + gradedRuns + "번 뒤)");
-            if (raw != null && warm != null) {
-                System.out.printf("도구의 부담: 다시 시작 / 직접 실행 = %.2f (목표 1.1 이하)%n", warm.median() / raw.median());
-            }
-            if (used != null && warm != null) {
-                System.out.printf("쓸수록 느려지나: 채점 %d번 뒤 / 처음 = %.2f (목표 1.2 이하)%n", gradedRuns, used.median() / warm.median());
-            }
-            if (rssMb >= 0) {
-                System.out.println("쉬고 있는 브로커 3개의 메모리(RSS): " + rssMb + " MB (목표 500 MB 이하)");
-            }
-            System.out.println("(측정값은 보여 주기만 합니다. 시간은 컴퓨터와 그 순간의 부하에 따라 다릅니다.)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         }
+    }
+
+    private static double averageBytes(List<String> payloads) {
+        return payloads.stream().mapToInt(s -> s.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
+    }
+
+    private static String tuning(Properties p) {
+        TreeMap<String, String> shown = new TreeMap<>();
+        p.stringPropertyNames().stream().filter(k -> !k.endsWith("serializer")).forEach(k -> shown.put(k, p.getProperty(k)));
+        return shown.toString();
+    }
+
+    static void print(List<BenchResult> results) {
+        System.out.println();
+        System.out.println(Columns.pad("", 24) + String.format("%12s %9s %9s %9s", "레코드/초", "MB/초", "p50(ms)", "p99(ms)"));
+        for (BenchResult r : results) {
+            System.out.println(Columns.pad(r.name(), 24) + String.format("%12.0f %9.2f %9.0f %9.0f",
+                    r.recordsPerSecond(), r.megabytesPerSecond(), r.p50Millis(), r.p99Millis()));
+        }
+        BenchResult baseline = results.get(0);
+        BenchResult mine = results.get(1);
+        BenchResult tool = results.get(2);
+        double vsBaseline = mine.recordsPerSecond() / baseline.recordsPerSecond();
+        double vsTool = mine.recordsPerSecond() / tool.recordsPerSecond();
+        System.out.println();
+        System.out.printf("내 설정 / 기준선            : %.2f배  (목표 ≥ 3배)   %s%n", vsBaseline, vsBaseline >= 3 ? "✔" : "✘");
+        System.out.printf("내 설정 / ProducerPerformance: %.2f배  (목표 ≥ 0.9배) %s%n", vsTool, vsTool >= 0.9 ? "✔" : "✘");
+        System.out.println("(이 컴퓨터, 이번 실행의 값입니다. 다른 프로그램이 CPU 를 쓰면 달라집니다 — 채점하지 않습니다.)");
     }
 }

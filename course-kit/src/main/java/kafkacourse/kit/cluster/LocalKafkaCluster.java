@@ -87,7 +87,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
         }
         LocalKafkaCluster cluster = existing.get();
         try {
-            cluster.admin().describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            cluster.admin().describeCluster().nodes().get(15, TimeUnit.SECONDS);  // 15 s: a loaded 2-core machine can take 5 s to answer
             return Optional.of(cluster);
         } catch (Exception e) {
             cluster.closeAdmin();

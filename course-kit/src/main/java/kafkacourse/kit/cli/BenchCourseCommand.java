@@ -1,0 +1,104 @@
+package kafkacourse.kit.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import kafkacourse.kit.Columns;
+import kafkacourse.kit.cluster.ClusterBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./course bench course}: what a learner waits for (cluster starts, failover, grading), and whether it degrades with use. */
+@Command(name = "course", mixinStandardHelpOptions = true,
+        description = "클러스터 시작(처음/다시/채점 N번 뒤), 도구 없이 직접 실행, 브로커 재시작, 리더 장애 조치, 실습 채점 시간을 잽니다.")
+final class BenchCourseCommand implements Callable<Integer> {
+    @Option(names = "--root", defaultValue = ".", description = "강좌 루트 디렉터리")
+    Path root;
+
+    @Option(names = "--runs", defaultValue = "3", description = "항목마다 반복 횟수 (기본: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--graded-runs", defaultValue = "20", description = "클러스터를 '써 보는' 채점 실행 횟수 (기본: ${DEFAULT-VALUE})")
+    int gradedRuns;
+
+    @Option(names = "--lab", defaultValue = "labs/lab01-pubsub", description = "채점할 실습 모듈 (기본: ${DEFAULT-VALUE})")
+    String lab;
+
+    @Override
+    public Integer call() throws IOException {
+        Path root = this.root.toAbsolutePath().normalize();
+        Path home = root.resolve("target/bench-course");
+        ClusterBench bench = new ClusterBench(home, runs);
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-stop"));
+        System.out.println("▶ 측정용 클러스터: " + home.resolve("cluster") + " (강좌 클러스터와 별개)");
+        try {
+            bench.starts();
+            bench.restartAndFailover();
+            List<String> grade = mvnw(root, "-q", "-o", "-Psolutions", "-DskipKitTests=true", "test", "-pl", lab, "-am");
+            bench.gradedRuns(grade, root, runs, "실습 하나 채점 (" + lab + ", Maven, 클러스터 실행 중)");
+            if (gradedRuns > 0) {
+                System.out.println("▶ 채점 " + gradedRuns + "번으로 클러스터를 써 봅니다 ...");
+                bench.gradedRuns(grade, root, gradedRuns, "채점 " + gradedRuns + "번 (각각)");
+                bench.warmStartAgain("cluster up (다시: 채점 " + gradedRuns + "번 뒤)");
+            }
+            long rss = bench.idleBrokersRssMb();
+            print(bench.figures(), recorded(root), rss, gradedRuns);
+        } finally {
+            bench.stop();
+        }
+        return 0;
+    }
+
+    private static List<String> mvnw(Path root, String... args) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        List<String> cmd = new ArrayList<>(List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Properties recorded(Path root) throws IOException {
+        Properties p = new Properties();
+        Path file = root.resolve("docs-ko/bench-recorded.properties");
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        return p;
+    }
+
+    private static void print(Map<String, ClusterBench.Figure> figures, Properties recorded, long rssMb, int gradedRuns) {
+        System.out.println();
+        System.out.println("══ 측정 결과 (초; 이 컴퓨터에서, " + Runtime.getRuntime().availableProcessors() + "코어) ══");
+        System.out.println(Columns.pad("항목", 44) + Columns.pad("최소", 8) + Columns.pad("중앙", 8) + Columns.pad("최대", 8) + "기록 대비");
+        for (ClusterBench.Figure f : figures.values()) {
+            String key = f.name().replaceAll("[^0-9A-Za-z가-힣]+", "_");
+            String ratio = recorded.containsKey(key)
+                    ? String.format("%.2f× (기록 %.1f초)", f.median() / Double.parseDouble(recorded.getProperty(key)), Double.parseDouble(recorded.getProperty(key)))
+                    : "-";
+            System.out.println(Columns.pad(f.name(), 44) + Columns.pad(String.format("%.1f", f.min()), 8)
+                    + Columns.pad(String.format("%.1f", f.median()), 8) + Columns.pad(String.format("%.1f", f.max()), 8) + ratio);
+        }
+        ClusterBench.Figure raw = figures.get("같은 브로커 3개 직접 실행 (도구 없이)");
+        ClusterBench.Figure warm = figures.get("cluster up (다시: 데이터 있음)");
+        ClusterBench.Figure used = figures.get("cluster up (다시: 채점 " + gradedRuns + "번 뒤)");
+        if (raw != null && warm != null) {
+            System.out.printf("도구의 부담: 다시 시작 / 직접 실행 = %.2f (목표 1.1 이하)%n", warm.median() / raw.median());
+        }
+        if (used != null && warm != null) {
+            System.out.printf("쓸수록 느려지나: 채점 %d번 뒤 / 처음 = %.2f (목표 1.2 이하)%n", gradedRuns, used.median() / warm.median());
+        }
+        if (rssMb >= 0) {
+            System.out.println("쉬고 있는 브로커 3개의 메모리(RSS): " + rssMb + " MB (목표 500 MB 이하)");
+        }
+        System.out.println("(측정값은 보여 주기만 합니다. 시간은 컴퓨터와 그 순간의 부하에 따라 다릅니다.)");
+    }
+}
