@@ -34,7 +34,7 @@ public record ClusterOptions(Path home, int nodes, int basePort, boolean detache
 
     /** A test JVM's private 3-node cluster on free ports, stopped with the JVM. */
     public static ClusterOptions forTests() {
-        return new ClusterOptions(ClusterHome.forTests(), 3, 0, false, Duration.ofSeconds(60), Map.of());
+        return new ClusterOptions(ClusterHome.forTests(), 3, 0, false, Duration.ofSeconds(120), Map.of());
     }
 
     /** The learner's interactive cluster ({@code ./course cluster up}). */
