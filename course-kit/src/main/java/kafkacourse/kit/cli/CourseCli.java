@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The Java side of the {@code ./course} launcher (the bash script builds, then calls this). */
 @Command(name = "course", mixinStandardHelpOptions = true,
         description = "Kafka 기초 강좌 도구: 클러스터 관리와 채점 결과 보기.",
-        subcommands = {ClusterCommand.class, CourseCli.Grade.class, RoomCommand.class})
+        subcommands = {ClusterCommand.class, CourseCli.Grade.class, RoomCommand.class, CompareCommand.class})
 public final class CourseCli {
 
     public static void main(String[] args) {
