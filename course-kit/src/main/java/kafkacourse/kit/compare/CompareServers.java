@@ -225,6 +225,19 @@ public final class CompareServers implements AutoCloseable {
         return server(kind).main().running();
     }
 
+    /**
+     * A Korean error for a client call that failed: the server is down (its process is gone) or does not answer,
+     * with its log and what to do.
+     */
+    public ClusterException failure(ServerKind kind, Exception cause) {
+        QueueServer s = server(kind);
+        String what = s.running()
+                ? "%s(127.0.0.1:%d) 가 응답하지 않습니다: %s".formatted(kind.displayName(), s.port(), cause.getMessage())
+                : "%s 서버가 꺼져 있습니다 (프로세스가 없습니다).".formatted(kind.displayName());
+        return new ClusterException("%s%n  해결: ./course compare status 로 확인하고, 필요하면 ./course compare down 후 up. 서버 로그: %s%n%s"
+                .formatted(what, s.log(), s.main().logTail(4)), cause);
+    }
+
     public String rabbitUser() {
         return RabbitServer.USER;
     }
