@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,20 +59,57 @@ public final class CompareServers implements AutoCloseable {
      * For labs and notebooks: the servers of {@code ./course compare up} when they run, else this JVM's own under
      * {@code target/compare-servers} (stopped when the JVM ends). One instance per JVM.
      */
-    public static synchronized CompareServers shared() {
+    public static CompareServers shared() {
+        return shared(ServerKind.values());
+    }
+
+    /** Like {@link #shared()}, but a JVM of its own starts only {@code needed} (a lab that needs RabbitMQ only starts RabbitMQ). */
+    public static synchronized CompareServers shared(ServerKind... needed) {
+        Set<ServerKind> kinds = EnumSet.noneOf(ServerKind.class);
+        kinds.addAll(List.of(needed));
         if (shared == null) {
             Optional<CompareServers> running = attach(interactiveHome());
             if (running.isPresent()) {
                 System.out.println("[비교 서버] 실행 중인 서버를 사용합니다: " + interactiveHome());
                 shared = running.get();
-            } else {
-                Path own = Path.of(System.getProperty("course.build.dir", "target")).resolve("compare-servers").toAbsolutePath();
-                shared = start(CompareOptions.owned(own));
-                CompareServers s = shared;
-                Runtime.getRuntime().addShutdownHook(new Thread(s::close, "compare-servers-stop"));
+                return shared;
             }
+            Path own = Path.of(System.getProperty("course.build.dir", "target")).resolve("compare-servers").toAbsolutePath();
+            shared = start(CompareOptions.owned(own).only(kinds));
+            CompareServers s = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "compare-servers-stop"));
+        } else if (shared.owned) {
+            shared.addMissing(kinds);
         }
         return shared;
+    }
+
+    /** Start the kinds this JVM's own servers do not have yet (a notebook that first needed RabbitMQ only). */
+    private void addMissing(Set<ServerKind> kinds) {
+        List<QueueServer> added = new ArrayList<>();
+        for (ServerKind kind : kinds) {
+            if (servers.containsKey(kind) || unavailable.containsKey(kind)) {
+                continue;
+            }
+            Optional<Path> binary = kind.binary();
+            if (kind.needsBinary() && binary.isEmpty()) {
+                unavailable.put(kind, kind.missingMessage());
+            } else {
+                added.add(startOne(kind, home, binary.orElse(null), 0, ProcessHandle.current().pid()));
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        try {
+            awaitReady(added, CompareOptions.owned(home), ProcessHandle.current().pid());
+        } catch (RuntimeException e) {
+            added.forEach(QueueServer::stop);
+            throw e;
+        }
+        added.forEach(a -> servers.put(a.kind(), a));
+        writeState(ProcessHandle.current().pid());
+        startWatchdog(ProcessHandle.current().pid(), added);
     }
 
     /** Start every server whose binary is here. Fails within 60 s with a Korean message naming the server's log. */
@@ -81,7 +120,7 @@ public final class CompareServers implements AutoCloseable {
         long owner = options.detached() ? 0 : ProcessHandle.current().pid();
         Map<ServerKind, QueueServer> servers = new EnumMap<>(ServerKind.class);
         Map<ServerKind, String> unavailable = new EnumMap<>(ServerKind.class);
-        for (ServerKind kind : ServerKind.values()) {
+        for (ServerKind kind : options.kinds()) {
             Optional<Path> binary = kind.binary();
             if (kind.needsBinary() && binary.isEmpty()) {
                 unavailable.put(kind, kind.missingMessage());
@@ -100,7 +139,7 @@ public final class CompareServers implements AutoCloseable {
         CompareServers result = new CompareServers(home, owner != 0, servers, unavailable);
         result.writeState(owner);
         if (owner != 0) {
-            result.startWatchdog(owner);
+            result.startWatchdog(owner, result.servers.values());
         }
         return result;
     }
@@ -181,8 +220,8 @@ public final class CompareServers implements AutoCloseable {
             String ports = p.getProperty(key + ".ports");
             if (ports != null) {
                 servers.put(kind, QueueServer.of(kind, home, Stream.of(ports.split(",")).map(Integer::parseInt).toList()));
-            } else {
-                unavailable.put(kind, p.getProperty(key + ".unavailable", kind.displayName() + " 가 시작되지 않았습니다."));
+            } else if (p.getProperty(key + ".unavailable") != null) {
+                unavailable.put(kind, p.getProperty(key + ".unavailable"));
             }
         }
         return Optional.of(new CompareServers(home, false, servers, unavailable));
@@ -194,6 +233,11 @@ public final class CompareServers implements AutoCloseable {
         return servers.containsKey(kind);
     }
 
+    /** Kinds started in this home (running or not) or known to be missing. */
+    boolean knows(ServerKind kind) {
+        return servers.containsKey(kind) || unavailable.containsKey(kind);
+    }
+
     /** Why {@code kind} is not here (Korean, with the install command), or empty when it runs. */
     public Optional<String> unavailableReason(ServerKind kind) {
         return Optional.ofNullable(unavailable.get(kind));
@@ -202,7 +246,7 @@ public final class CompareServers implements AutoCloseable {
     private QueueServer server(ServerKind kind) {
         QueueServer s = servers.get(kind);
         if (s == null) {
-            throw new ClusterException(unavailable.get(kind));
+            throw new ClusterException(unavailable.getOrDefault(kind, kind.displayName() + " 는 이 실행에서 시작하지 않았습니다."));
         }
         return s;
     }
@@ -300,11 +344,11 @@ public final class CompareServers implements AutoCloseable {
         }
     }
 
-    private void startWatchdog(long owner) {
+    private void startWatchdog(long owner, java.util.Collection<QueueServer> watched) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-cp", launcherDir().toString(), ServerWatchdog.class.getName(), Long.toString(owner)));
-        servers.values().forEach(s -> s.processes().forEach(p -> p.running().ifPresent(h -> cmd.add(Long.toString(h.pid())))));
+        watched.forEach(s -> s.processes().forEach(p -> p.running().ifPresent(h -> cmd.add(Long.toString(h.pid())))));
         try {
             new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("watchdog.log").toFile())).start();

@@ -14,7 +14,7 @@ public final class CompareServersRequired {
     }
 
     public static CompareServers require(ServerKind... kinds) {
-        CompareServers servers = CompareServers.shared();
+        CompareServers servers = CompareServers.shared(kinds);
         for (ServerKind kind : kinds) {
             Assumptions.assumeTrue(servers.available(kind), () -> "건너뜀: " + servers.unavailableReason(kind).orElse(""));
         }
