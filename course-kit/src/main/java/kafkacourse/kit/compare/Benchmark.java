@@ -244,6 +244,36 @@ public final class Benchmark {
         return t.caption("같은 작업(메시지 수, 크기 같음)을 한 번의 실행에서 차례로 — 이 컴퓨터의 값");
     }
 
+    /** The source's chapter 3 claims next to this run's numbers. */
+    public static HtmlTable verdict(List<Result> results) {
+        HtmlTable t = HtmlTable.of("원문 주장", "이 컴퓨터에서 잰 값", "판정");
+        Map<String, String[]> claims = Map.of(
+                "Kafka", new String[] {"초당 수백만 건", "밀리초"},
+                "RabbitMQ", new String[] {"초당 수만 건", "마이크로초"},
+                "Redis Pub/Sub", new String[] {"초당 수십만 건", "마이크로초"},
+                "SQS(ElasticMQ)", new String[] {"초당 수천 건", "밀리초~초"});
+        Result kafka = results.get(0);
+        for (Result r : results) {
+            String[] claim = claims.get(r.system());
+            if (claim == null) {
+                continue;
+            }
+            if (!r.measured()) {
+                t.row(r.system() + ": " + claim[0] + ", 지연 " + claim[1], "건너뜀", r.skipped() == null ? "" : r.skipped());
+                continue;
+            }
+            String ratio = kafka.measured() ? " (Kafka 의 %.2f배)".formatted(r.perSecond() / kafka.perSecond()) : "";
+            t.row(r.system() + ": 처리량 " + claim[0], "%,.0f 건/초%s".formatted(r.perSecond(), ratio),
+                    "절대값은 하드웨어·배치·클러스터 크기에 달림 — 이 컴퓨터(2코어, 노드 3개가 한 대에)의 순위만 비교하세요");
+            boolean micro = r.p50Ms() < 1.0;
+            t.row(r.system() + ": 지연 " + claim[1], "p50 %.2f ms, p99 %.2f ms".formatted(r.p50Ms(), r.p99Ms()),
+                    claim[1].equals("마이크로초") ? (micro ? "맞음: p50 이 1 ms 미만" : "틀림(이 컴퓨터): p50 이 1 ms 이상 — 최대 부하에서는 대기 시간이 더해집니다")
+                            : claim[1].equals("밀리초") ? (r.p50Ms() < 1000 ? "맞음: 밀리초 단위" : "틀림: 1초 이상")
+                            : "밀리초~초: " + (r.p99Ms() < 1000 ? "이 로컬 큐는 초까지 가지 않음 (실제 SQS 는 네트워크 왕복이 더해짐)" : "초 단위까지 감"));
+        }
+        return t.caption("원문 3장 표 vs 이 실행");
+    }
+
     public static BarChart throughputChart(List<Result> results) {
         BarChart c = BarChart.of("처리량 (이 컴퓨터, 건/초)", "건/초");
         results.stream().filter(Result::measured).forEach(r -> c.bar(r.system(), Math.round(r.perSecond())));
