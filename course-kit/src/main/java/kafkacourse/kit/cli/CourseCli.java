@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "course", mixinStandardHelpOptions = true,
         description = "Kafka 기초 강좌 도구: 클러스터 관리와 채점 결과 보기.",
-        subcommands = {ClusterCommand.class, CourseCli.Grade.class, RoomCommand.class, BenchCommand.class})
+        subcommands = {ClusterCommand.class, CourseCli.Grade.class, RoomCommand.class, BenchCommand.class, CompareCommand.class})
 public final class CourseCli {
 
     static final String USAGE = """
@@ -36,6 +36,7 @@ public final class CourseCli {
               grade --room             워크숍(강사): 참가자별 최신 점수를 봅니다 (room show|publish 도 있음)
               room add-learners N      워크숍(강사): 보안 클러스터에 학습자 계정 N개와 client.properties 를 만듭니다
               check                    모든 노트북을 화면 없이 실행해 봅니다 (클러스터 필요)
+              compare up|down|status  3장 비교용 RabbitMQ·Redis·SQS(ElasticMQ) 서버를 켜고 끕니다
               bench producer           실습 11: 기준선·내 설정·Kafka ProducerPerformance 처리량 비교
               bench course             클러스터 시작·장애 조치·채점 시간을 잽니다 (보여 주기만 합니다)
               help                     이 도움말 (명령마다: ./course <명령> --help)

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Free TCP ports on 127.0.0.1, all held open together while choosing so that no two are the same. */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
     private LoopbackPorts() {
     }
 
     /** {@code count} distinct ports that were free a moment ago (a broker that then loses the race is retried). */
-    static List<Integer> free(int count) {
+    public static List<Integer> free(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
