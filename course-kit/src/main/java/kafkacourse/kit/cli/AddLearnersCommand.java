@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import kafkacourse.kit.cluster.ClusterException;
 import kafkacourse.kit.cluster.KafkaCluster;
-import kafkacourse.kit.cluster.LearnerAccounts;
+import kafkacourse.kit.room.LearnerAccounts;
 import kafkacourse.kit.cluster.LocalKafkaCluster;
 import kafkacourse.kit.cluster.SecureClusterConfig;
 import kafkacourse.kit.room.RoomGrades;

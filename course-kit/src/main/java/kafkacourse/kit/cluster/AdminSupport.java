@@ -23,7 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * it only connects to (external, docker compose, Testcontainers). Every Admin future has a time limit; every
  * failure is a Korean {@link ClusterException}.
  */
-final class AdminSupport {
+public final class AdminSupport {
 
     private static final Duration FUTURE_LIMIT = KafkaFutures.LIMIT;
 
@@ -31,7 +31,7 @@ final class AdminSupport {
     }
 
     /** Admin settings of the kit's shared Admin: short timeouts so that a dead broker is reported, not waited for. */
-    static void tuneAdmin(java.util.Properties p) {
+    public static void tuneAdmin(java.util.Properties p) {
         p.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "course-kit-admin");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");

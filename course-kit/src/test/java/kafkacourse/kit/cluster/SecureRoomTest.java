@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import kafkacourse.kit.room.LearnerAccounts;
 import kafkacourse.kit.grading.LabGrade;
 import kafkacourse.kit.room.RoomGrades;
 import kafkacourse.kit.grading.TestGrade;

@@ -1,4 +1,4 @@
-package kafkacourse.kit.cluster;
+package kafkacourse.kit.room;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import kafkacourse.kit.room.RoomGrades;
+import kafkacourse.kit.cluster.AdminSupport;
+import kafkacourse.kit.cluster.ClusterException;
+import kafkacourse.kit.cluster.ClusterHome;
+import kafkacourse.kit.cluster.KafkaFutures;
+import kafkacourse.kit.cluster.SecureClusterConfig;
+import kafkacourse.kit.cluster.KafkaCluster;
+import kafkacourse.kit.cluster.OwnerOnlyFiles;
+import kafkacourse.kit.cluster.ScramCredentials;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
