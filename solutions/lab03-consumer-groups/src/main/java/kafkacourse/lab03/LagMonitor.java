@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Consumer lag: how many records a group still has to read, per partition.
- * 과제 설명: README.ko.md 의 "4. 컨슈머 랙", 막히면 HINTS.ko.md#4.
+ * 과제 설명: README.ko.md 의 "4. 컨슈머 지연(lag)", 막히면 HINTS.ko.md#4.
  */
 public final class LagMonitor {
 
