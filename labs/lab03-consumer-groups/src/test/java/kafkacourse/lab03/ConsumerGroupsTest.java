@@ -562,7 +562,7 @@ class ConsumerGroupsTest {
         for (int p = 0; p < 3; p++) {
             expected.put(new TopicPartition(topic, p), produced[p] - committed[p]);
         }
-        assertThat(lag).as("lagOf 결과 (파티션 → 랙). 테스트가 파티션 0·1·2 에 %d·%d·%d 건을 쓰고 %d·%d·%d 까지 커밋했으므로 "
+        assertThat(lag).as("lagOf 결과 (파티션 → 지연(lag)). 테스트가 파티션 0·1·2 에 %d·%d·%d 건을 쓰고 %d·%d·%d 까지 커밋했으므로 "
                         + "6·0·5 여야 합니다. 힌트: HINTS.ko.md#4", produced[0], produced[1], produced[2], committed[0], committed[1], committed[2])
                 .isEqualTo(expected);
     }
@@ -570,8 +570,8 @@ class ConsumerGroupsTest {
     @Test
     @Tag("task:4")
     @Points(1)
-    @DisplayName("그룹이 모두 읽고 커밋하면 랙은 0, 새 레코드가 쌓이면 그만큼 다시 늘어난다")
-    @Hint("HINTS.ko.md#4 — 랙은 지금 이 순간의 끝 오프셋으로 계산합니다 (OffsetSpec.latest()).")
+    @DisplayName("그룹이 모두 읽고 커밋하면 지연(lag)은 0, 새 레코드가 쌓이면 그만큼 다시 늘어난다")
+    @Hint("HINTS.ko.md#4 — 지연(lag)은 지금 이 순간의 끝 오프셋으로 계산합니다 (OffsetSpec.latest()).")
     void lagFollowsTheGroup() throws Exception {
         String topic = UniqueNames.of("orders");
         String group = UniqueNames.of("shipping-service");
@@ -579,11 +579,11 @@ class ConsumerGroupsTest {
         produceSpread(topic, "order-", 12, 3);
         consumeAsGroup(group, topic, 12);
 
-        assertThat(LagMonitor.lagOf(cluster.admin(), group)).as("그룹이 12건을 모두 읽고 커밋한 뒤의 랙: 파티션 3개 모두 0")
-                .containsOnlyKeys(allPartitions(topic, 3)).allSatisfy((tp, l) -> assertThat(l).as("파티션 %d 의 랙", tp.partition()).isZero());
+        assertThat(LagMonitor.lagOf(cluster.admin(), group)).as("그룹이 12건을 모두 읽고 커밋한 뒤의 지연(lag): 파티션 3개 모두 0")
+                .containsOnlyKeys(allPartitions(topic, 3)).allSatisfy((tp, l) -> assertThat(l).as("파티션 %d 의 지연(lag)", tp.partition()).isZero());
 
         produce(topic, IntStream.range(0, 4).mapToObj(i -> new ProducerRecord<>(topic, 1, "late-" + i, "v")).toList());
-        assertThat(LagMonitor.lagOf(cluster.admin(), group)).as("파티션 1 에 4건이 더 쌓인 뒤의 랙")
+        assertThat(LagMonitor.lagOf(cluster.admin(), group)).as("파티션 1 에 4건이 더 쌓인 뒤의 지연(lag)")
                 .containsEntry(new TopicPartition(topic, 0), 0L).containsEntry(new TopicPartition(topic, 1), 4L)
                 .containsEntry(new TopicPartition(topic, 2), 0L);
     }
