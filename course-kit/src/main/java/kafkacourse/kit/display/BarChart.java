@@ -65,11 +65,16 @@ public final class BarChart implements ChartView {
         c.getStyler().setDecimalPattern("#,##0.#");
         if (grouped.isEmpty()) {
             c.getStyler().setLegendVisible(false);
-            c.addSeries(yTitle, new ArrayList<>(single.keySet()), new ArrayList<>(single.values()));
+            c.addSeries(yTitle, new ArrayList<>(single.keySet()), drawable(new ArrayList<>(single.values())));
         } else {
-            grouped.forEach((name, values) -> c.addSeries(name, categories, values));
+            grouped.forEach((name, values) -> c.addSeries(name, categories, drawable(values)));
         }
         return c;
+    }
+
+    /** A log axis cannot draw 0 (e.g. a latency below the clock's resolution): such a bar is drawn at 0.01. */
+    private List<? extends Number> drawable(List<? extends Number> values) {
+        return logarithmic ? values.stream().map(v -> (Number) Math.max(v.doubleValue(), 0.01)).toList() : values;
     }
 
     @Override
