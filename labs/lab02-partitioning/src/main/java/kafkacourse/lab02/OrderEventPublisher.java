@@ -41,7 +41,7 @@ public class OrderEventPublisher implements AutoCloseable {
         // TODO 2: 이벤트마다 ProducerRecord(토픽, 키, event.toJson()) 를 만들어 보내세요.
         //         같은 주문의 이벤트가 한 파티션에 모여야 보낸 순서대로 읽힙니다 — 무엇을 키로 삼아야 할까요?
         //         send(...) 가 돌려주는 Future 를 모아 두었다가 flush() 한 뒤, 각각 get() 해서 목록으로 돌려주세요.
-        throw new UnsupportedOperationException("TODO 2: publishAll 에서 주문 ID 를 키로 이벤트를 보내고 RecordMetadata 를 모아 돌려주세요.");
+        throw new UnsupportedOperationException("TODO 2: publishAll 이 아직 이벤트를 보내지 않습니다. 어떤 키로 보낼지 정해 보내고 RecordMetadata 를 모아 돌려주세요 (막히면 HINTS.ko.md#2).");
     }
 
     @Override

@@ -46,18 +46,18 @@ public final class AcksConfigs {
 
     /** acks=all: 모든 ISR 복제본이 기록한 뒤에 답하는, 멱등(중복 없는)·순서 보장 프로듀서 설정. */
     public static Properties allReplicas(Properties cluster) {
-        // TODO 1-3: base(cluster) 에 다음을 더해 돌려주세요.
-        //   - acks = "all"
-        //   - enable.idempotence = "true"  (Kafka 3.0 부터 기본값이지만, 명시하면 다른 설정과 충돌할 때 조용히 꺼지지 않고 오류가 납니다)
-        //   - max.in.flight.requests.per.connection = "5" 이하  (멱등성이 켜져 있으면 5개까지 동시에 보내도 순서가 지켜집니다)
-        throw new UnsupportedOperationException("TODO 1-3: allReplicas 에 acks=all, 멱등성, max.in.flight 설정을 채우세요.");
+        // TODO 1-3: base(cluster) 에 설정을 더해 돌려주세요. 정할 것 세 가지:
+        //   - 모든 ISR 복제본을 기다리는 acks 값
+        //   - 재시도해도 중복이 생기지 않게 하는 설정 (기본값에 기대지 말고 명시할지, 왜 그런지는 README 의 1·3번 과제)
+        //   - 그 설정과 함께 순서를 지키는 연결당 동시 요청 수
+        throw new UnsupportedOperationException("TODO 1-3: allReplicas 가 아직 설정을 돌려주지 않습니다. acks, 중복 없는 재시도, 동시 요청 수를 정하세요 (막히면 HINTS.ko.md#1).");
     }
 
     /** 확인(ack)받은 기록이 복제본 두 개 이상에 있음을 보장하는 토픽 설정. */
     public static Map<String, String> durableTopic() {
-        // TODO 4: 토픽 설정 맵을 돌려주세요 (TopicConfig 상수를 써도 됩니다).
-        //   - min.insync.replicas = "2"  : ISR 이 2개보다 적으면 acks=all 쓰기를 거부
-        //   - unclean.leader.election.enable = "false" : 동기화되지 않은 복제본을 리더로 뽑지 않음 (기본값이지만 의도를 밝혀 둡니다)
-        throw new UnsupportedOperationException("TODO 4: durableTopic 에 min.insync.replicas 와 unclean.leader.election.enable 을 채우세요.");
+        // TODO 4: 토픽 설정 맵을 돌려주세요 (TopicConfig 상수를 써도 됩니다). 정할 것 두 가지:
+        //   - 복제본이 몇 개 밑으로 줄면 acks=all 쓰기를 거부할지 (이 토픽은 RF 3)
+        //   - ISR 밖의 뒤처진 복제본이 리더가 될 수 있는지
+        throw new UnsupportedOperationException("TODO 4: durableTopic 이 아직 토픽 설정을 돌려주지 않습니다. 쓰기를 거부할 하한과 리더 자격을 정하세요 (막히면 HINTS.ko.md#4).");
     }
 }
