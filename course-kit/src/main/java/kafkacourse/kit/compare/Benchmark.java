@@ -281,9 +281,10 @@ public final class Benchmark {
     }
 
     public static BarChart latencyChart(List<Result> results) {
-        BarChart c = BarChart.of("p99 지연 (이 컴퓨터, ms, 로그 눈금)", "ms");
+        // Linear: XChart's bar charts start at 0, which a logarithmic axis cannot draw.
+        BarChart c = BarChart.of("p99 지연 (이 컴퓨터, ms)", "ms");
         results.stream().filter(Result::measured).forEach(r -> c.bar(r.system(), r.p99Ms()));
-        return c.logarithmic();
+        return c;
     }
 
     // ------------------------------------------------------------------------------------------------ internals
