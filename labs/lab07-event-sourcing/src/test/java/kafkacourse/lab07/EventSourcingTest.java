@@ -435,9 +435,12 @@ class EventSourcingTest {
 
     private PipelineTopics pipelineTopics() {
         PipelineTopics topics = new PipelineTopics(UniqueNames.of("clicks"), UniqueNames.of("clicks-enriched"), UniqueNames.of("clicks-per-minute"));
-        cluster.createTopic(topics.clicks(), 3, 3);
-        cluster.createTopic(topics.enriched(), 3, 3);
-        cluster.createTopic(topics.perMinute(), 3, 3);
+        // 클릭의 이벤트 시간은 고정된 과거 시각입니다. 강좌 클러스터는 보존 기간 검사를 5초마다 하므로(7일 기본 보존),
+        // 보존을 끄지 않으면 브로커가 테스트 도중에 "오래된" 세그먼트를 지웁니다.
+        java.util.Map<String, String> keepForever = java.util.Map.of("retention.ms", "-1");
+        cluster.createTopic(topics.clicks(), 3, 3, keepForever);
+        cluster.createTopic(topics.enriched(), 3, 3, keepForever);
+        cluster.createTopic(topics.perMinute(), 3, 3, keepForever);
         createdTopics.addAll(List.of(topics.clicks(), topics.enriched(), topics.perMinute()));
         return topics;
     }
