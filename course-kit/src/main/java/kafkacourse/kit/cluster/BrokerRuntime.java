@@ -73,6 +73,17 @@ final class BrokerRuntime {
     }
 
     /**
+     * The command of one broker JVM of the cluster in {@code home}: the broker JVM options, the cluster's log4j2
+     * configuration writing the node's rolling {@code broker.log}, and {@link BrokerMain} watching {@code ownerPid}.
+     */
+    static List<String> brokerCommand(Path home, NodeSpec node, long ownerPid) {
+        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+        jvm.add("-Dlog4j2.configurationFile=" + home.resolve("broker-log4j2.properties"));
+        jvm.add("-Dcourse.broker.log=" + node.logFile());
+        return javaCommand(home, jvm, "run", Long.toString(ownerPid), node.configFile().toString());
+    }
+
+    /**
      * Brokers are launched one after another while earlier ones still read these files: a file is replaced only
      * when its content changes, and then atomically (a JVM that opened the old file keeps reading the old one).
      */

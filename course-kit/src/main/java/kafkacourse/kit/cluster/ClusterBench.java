@@ -178,10 +178,7 @@ public final class ClusterBench {
         List<Process> processes = new ArrayList<>();
         try {
             for (NodeSpec node : cluster.state().nodes()) {
-                List<String> jvm = new ArrayList<>(BrokerRuntime.JVM_OPTIONS);
-                jvm.add("-Dlog4j2.configurationFile=" + options().home().resolve("broker-log4j2.properties"));
-                jvm.add("-Dcourse.broker.log=" + node.logFile());
-                Process p = new ProcessBuilder(BrokerRuntime.javaCommand(options().home(), jvm, "run", "0", node.configFile().toString()))
+                Process p = new ProcessBuilder(BrokerRuntime.brokerCommand(options().home(), node, 0))
                         .redirectErrorStream(true).redirectOutput(node.consoleFile().toFile()).start();
                 Files.writeString(node.pidFile(), Long.toString(p.pid())); // so that shutdown() below finds it
                 processes.add(p);

@@ -163,12 +163,9 @@ public final class LocalKafkaCluster implements KafkaCluster {
     private long launch(NodeSpec node) {
         try {
             long offset = BrokerLog.length(node.logFile());
-            List<String> jvm = new ArrayList<>(BrokerRuntime.JVM_OPTIONS);
-            jvm.add("-Dlog4j2.configurationFile=" + home.resolve("broker-log4j2.properties"));
-            jvm.add("-Dcourse.broker.log=" + node.logFile());
             // The watchdog can be switched off only by the kit's own tests, to prove that leftovers are reaped.
             long watchedOwner = Boolean.parseBoolean(System.getProperty("course.cluster.watchdog", "true")) ? state.ownerPid() : 0;
-            List<String> command = BrokerRuntime.javaCommand(home, jvm, "run", Long.toString(watchedOwner), node.configFile().toString());
+            List<String> command = BrokerRuntime.brokerCommand(home, node, watchedOwner);
             Process p = new ProcessBuilder(state.ownerPid() == 0 ? BrokerRuntime.inOwnSession(command) : command)
                     .redirectErrorStream(true)
                     .redirectOutput(node.consoleFile().toFile()) // small: log4j writes the broker log itself
