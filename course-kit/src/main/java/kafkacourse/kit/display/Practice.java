@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * var 예측 = Practice.BLANK;     // 학습자가 ___ 대신 값을 씁니다: var 예측 = 0;
  * Practice.check("01-1", 예측, () -> recordsSeenByLateGroup(), "latest 는 '지금부터'입니다");
  * }</pre>
- * Every check prints exactly one marker line, {@code [연습 <id>] ✔ ...} or {@code [연습 <id>] ✘ ...}, which CI counts
- * in the executed notebooks ({@code notebooks/practice/check_practice.py}): with the blanks every check must fail, with
- * the answers kept outside the notebooks ({@code notebooks/practice/answers/*.json}) every check must pass.
+ * Every check prints exactly one marker line, {@code [연습 <id>] ✔ ...} or {@code [연습 <id>] ✘ ...} (or
+ * {@code [연습 <id>] 건너뜀 ...} from {@link #skip} when what it needs is not on this computer), which {@code ./course check}
+ * counts in the executed notebooks: with the blanks every check must fail, with the wrong answers kept outside the
+ * notebooks ({@code notebooks/practice/answers/*.json}) too, and with the right answers every check must pass.
  */
 public final class Practice {
 
@@ -29,6 +30,7 @@ public final class Practice {
     public static final String MARKER = "[연습 %s] %s";
     public static final String PASS = "✔";
     public static final String FAIL = "✘";
+    public static final String SKIPPED = "건너뜀";
 
     private Practice() {
     }
@@ -49,6 +51,14 @@ public final class Practice {
         }
         System.out.println(line);
         return result.passed();
+    }
+
+    /**
+     * Prints the marker line of an exercise that cannot be checked here (e.g. RabbitMQ not installed), with the Korean
+     * reason: neither ✔ nor ✘, so a learner is never told a right prediction is wrong (CI counts it as not checked).
+     */
+    public static void skip(String id, String reason) {
+        System.out.println(String.format(MARKER, id, SKIPPED) + " 이 컴퓨터에서는 확인할 수 없어 건너뜁니다: " + reason);
     }
 
     /** The outcome of one comparison (public for the kit's tests). */

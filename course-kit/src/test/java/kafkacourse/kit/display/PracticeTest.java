@@ -58,6 +58,16 @@ class PracticeTest {
         assertThat(printed.out).startsWith("[연습 t-4] ✘").contains("브로커에 연결할 수 없습니다");
     }
 
+    @Test
+    @DisplayName("확인할 수 없는 연습은 ✔ 도 ✘ 도 아닌 '건너뜀'과 이유")
+    void skippedIsNeitherPassNorFail() {
+        Printed printed = capture(() -> {
+            Practice.skip("t-5", "RabbitMQ 가 없습니다");
+            return true;
+        });
+        assertThat(printed.out).startsWith("[연습 t-5] 건너뜀").contains("RabbitMQ 가 없습니다").doesNotContain("✔").doesNotContain("✘");
+    }
+
     private record Printed(boolean result, String out) {
     }
 
