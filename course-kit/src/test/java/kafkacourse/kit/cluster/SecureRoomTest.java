@@ -339,9 +339,9 @@ class SecureRoomTest {
     }
 
     /**
-     * Tagged {@code room-load}: not part of the default kit run. On this 2-core machine (3 SASL brokers and 30
-     * learners in one JVM) it has not passed yet: in CI-like runs 10-15 of ~18,000 sends hit the 120 s delivery
-     * timeout during stalls (p99 79 s). CI runs it in its own step and prints the outcome; issue 18 stays open.
+     * Tagged {@code room-load}: not part of the default kit run (it takes about 3 minutes); CI runs it in its own step.
+     * It became green once the room cluster stopped re-electing its KRaft controller during CPU stalls
+     * ({@link SecureClusterConfig}) and topic creation tolerated the Admin client's own retries.
      */
     @Test
     @org.junit.jupiter.api.Tag("room-load")
@@ -384,7 +384,7 @@ class SecureRoomTest {
     private LoadResult load(LearnerAccounts.Learner l, Duration duration) throws Exception {
         String topic = name(l, "room-load");
         try (Admin admin = adminOf(l)) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(90, TimeUnit.SECONDS);
+            createOwnTopic(admin, new NewTopic(topic, 3, (short) 3));
         }
         Set<Integer> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
@@ -409,7 +409,9 @@ class SecureRoomTest {
                     });
                     nextSend += 100_000_000L; // 10 records a second per learner, 300 for the room
                 }
-                foreign += collect(consumer.poll(Duration.ofMillis(20)), l, topic, received, latencies);
+                // Poll until the next send is due (at most 100 ms): 30 learners in one JVM, no busy waiting.
+                long untilNextSend = Math.max(1, Math.min(100, (nextSend - System.nanoTime()) / 1_000_000));
+                foreign += collect(consumer.poll(Duration.ofMillis(untilNextSend)), l, topic, received, latencies);
             }
             producer.flush();
             long drain = System.nanoTime() + Duration.ofSeconds(120).toNanos(); // as long as a send may take (delivery.timeout.ms)
@@ -418,10 +420,36 @@ class SecureRoomTest {
             }
         }
         try (Admin admin = adminOf(l)) {
-            admin.deleteTopics(List.of(topic)).all().get(90, TimeUnit.SECONDS);
+            deleteOwnTopic(admin, topic);
         }
         int lost = (int) acked.stream().filter(s -> !received.contains(s)).count();
         return new LoadResult(l.name(), acked.size(), failed.get(), lost, foreign, latencies);
+    }
+
+    /**
+     * Creates a topic whose name nobody else can have (its random suffix). On a busy cluster the Admin client may time
+     * out a CreateTopics request the controller did complete and then retry it: the retry's "already exists" means
+     * our own topic is there.
+     */
+    private static void createOwnTopic(Admin admin, NewTopic topic) throws Exception {
+        try {
+            admin.createTopics(List.of(topic)).all().get(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The same for a retried DeleteTopics: "unknown topic" means our own topic is already gone. */
+    private static void deleteOwnTopic(Admin admin, String topic) throws Exception {
+        try {
+            admin.deleteTopics(List.of(topic)).all().get(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                throw e;
+            }
+        }
     }
 
     private static int collect(Iterable<ConsumerRecord<String, String>> records, LearnerAccounts.Learner l, String topic,
