@@ -69,7 +69,7 @@ public final class Benchmark {
         return results;
     }
 
-    private static Result guard(CompareServers servers, ServerKind kind, String durability, java.util.function.Supplier<Result> run) {
+    static Result guard(CompareServers servers, ServerKind kind, String durability, java.util.function.Supplier<Result> run) {
         if (!servers.available(kind)) {
             return new Result(kind.displayName(), durability, 0, 0, 0, 0, 0, servers.unavailableReason(kind).orElse("없음"));
         }
