@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 import com.rabbitmq.client.Channel;
@@ -25,6 +26,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -47,6 +52,9 @@ public final class Benchmark {
     }
 
     private static final Duration LIMIT = Duration.ofSeconds(12);
+    /** The message that tells the Redis subscriber to stop when time is up (only its own thread may unsubscribe). */
+    private static final String STOP = "stop|";
+    private static final String STREAMS_DURABILITY = "메모리의 스트림(XADD, 읽어도 남음) — 이 측정은 디스크 저장 끔";
 
     private Benchmark() {
     }
@@ -56,11 +64,12 @@ public final class Benchmark {
         results.add(kafka(cluster, count, payloadBytes));
         results.add(guard(servers, ServerKind.RABBITMQ, "durable 큐 + persistent + publisher confirms(100건마다)", () -> rabbit(servers, count, payloadBytes)));
         results.add(guard(servers, ServerKind.REDIS, "없음 (PUBLISH: 메모리에서 구독자에게 바로, 저장 안 함)", () -> redis(servers, count, payloadBytes)));
+        results.add(guard(servers, ServerKind.REDIS, STREAMS_DURABILITY, () -> redisStreams(servers, count, payloadBytes)));
         results.add(guard(servers, ServerKind.SQS, "ElasticMQ 메모리 큐, REST 요청 1번에 10건 (실제 SQS 는 여러 AZ 에 저장)", () -> sqs(servers, count, payloadBytes)));
         return results;
     }
 
-    private static Result guard(CompareServers servers, ServerKind kind, String durability, java.util.function.Supplier<Result> run) {
+    static Result guard(CompareServers servers, ServerKind kind, String durability, java.util.function.Supplier<Result> run) {
         if (!servers.available(kind)) {
             return new Result(kind.displayName(), durability, 0, 0, 0, 0, 0, servers.unavailableReason(kind).orElse("없음"));
         }
@@ -151,10 +160,16 @@ public final class Benchmark {
         return rec.result("RabbitMQ", "durable 큐 + persistent + publisher confirms(100건마다)");
     }
 
+    /**
+     * Redis Pub/Sub. The subscriber's connection belongs to its thread alone: only that thread unsubscribes (on the
+     * last message, or on the {@link #STOP} message the publisher sends when time is up). Unsubscribing from the
+     * publishing thread raced with the subscriber closing its socket ("Socket closed") and lost the whole result.
+     */
     static Result redis(CompareServers servers, int count, int payloadBytes) {
         String channel = kafkacourse.kit.display.Notebook.unique("bench");
         Recorder rec = new Recorder(count);
         CountDownLatch subscribed = new CountDownLatch(1);
+        AtomicReference<RuntimeException> subscriberError = new AtomicReference<>();
         JedisPubSub listener = new JedisPubSub() {
             @Override
             public void onSubscribe(String ch, int n) {
@@ -163,36 +178,99 @@ public final class Benchmark {
 
             @Override
             public void onMessage(String ch, String message) {
-                rec.received(sentAt(message));
-                if (rec.finished()) {
+                if (!message.equals(STOP)) {
+                    rec.received(sentAt(message));
+                }
+                if (message.equals(STOP) || rec.received() >= count) {
                     unsubscribe();
                 }
             }
         };
+        int port = servers.port(ServerKind.REDIS);
         Thread sub = new Thread(() -> {
-            try (Jedis jedis = new Jedis("127.0.0.1", servers.port(ServerKind.REDIS), 5_000)) {
+            try (Jedis jedis = new Jedis("127.0.0.1", port, 5_000)) {
                 jedis.subscribe(listener, channel);
+            } catch (RuntimeException e) {
+                subscriberError.set(e);
+                subscribed.countDown();
             }
         }, "bench-redis-subscriber");
         sub.start();
-        try (Jedis pub = new Jedis("127.0.0.1", servers.port(ServerKind.REDIS), 5_000)) {
-            if (!subscribed.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Redis 구독이 10초 안에 시작되지 않았습니다");
+        try (Jedis pub = new Jedis("127.0.0.1", port, 5_000)) {
+            if (!subscribed.await(10, TimeUnit.SECONDS) || subscriberError.get() != null) {
+                throw subscriberError.get() != null ? subscriberError.get()
+                        : new IllegalStateException("Redis 구독이 10초 안에 시작되지 않았습니다");
             }
             rec.start();
+            // pipelined like RabbitMQ's confirms: one round trip per 100 PUBLISH commands
+            Pipeline p = pub.pipelined();
             for (int i = 0; i < count && !rec.timedOut(); i++) {
-                pub.publish(channel, payload(payloadBytes));
+                p.publish(channel, payload(payloadBytes));
+                if (i % 100 == 99) {
+                    p.sync();
+                }
             }
+            p.sync();
             rec.await();
+            if (sub.isAlive() && rec.received() < count) {
+                pub.publish(channel, STOP);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (listener.isSubscribed()) {
-                listener.unsubscribe();
-            }
             join(sub);
         }
+        if (rec.received() == 0 && subscriberError.get() != null) {
+            throw subscriberError.get();
+        }
         return rec.result("Redis Pub/Sub", "없음 (PUBLISH: 메모리에서 구독자에게 바로, 저장 안 함)");
+    }
+
+    /** Redis Streams, for contrast: XADD keeps every entry in the stream (in memory here), a reader follows with XREAD BLOCK. */
+    static Result redisStreams(CompareServers servers, int count, int payloadBytes) {
+        String stream = kafkacourse.kit.display.Notebook.unique("bench");
+        Recorder rec = new Recorder(count);
+        AtomicReference<RuntimeException> readerError = new AtomicReference<>();
+        int port = servers.port(ServerKind.REDIS);
+        Thread reader = new Thread(() -> {
+            try (Jedis jedis = new Jedis("127.0.0.1", port, 5_000)) {
+                StreamEntryID last = new StreamEntryID(0, 0);
+                while (!rec.finished()) {
+                    var got = jedis.xread(XReadParams.xReadParams().count(500).block(200), Map.of(stream, last));
+                    if (got == null) {
+                        continue;
+                    }
+                    for (var entries : got) {
+                        for (StreamEntry e : entries.getValue()) {
+                            rec.received(sentAt(e.getFields().get("v")));
+                            last = e.getID();
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                readerError.set(e);
+            }
+        }, "bench-redis-stream-reader");
+        try (Jedis pub = new Jedis("127.0.0.1", port, 5_000)) {
+            pub.ping();
+            reader.start();
+            rec.start();
+            Pipeline p = pub.pipelined();
+            for (int i = 0; i < count && !rec.timedOut() && readerError.get() == null; i++) {
+                p.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("v", payload(payloadBytes)));
+                if (i % 100 == 99) {
+                    p.sync();
+                }
+            }
+            p.sync();
+            rec.await();
+            join(reader);
+            pub.del(stream);
+        }
+        if (rec.received() == 0 && readerError.get() != null) {
+            throw readerError.get();
+        }
+        return rec.result("Redis Streams", STREAMS_DURABILITY);
     }
 
     static Result sqs(CompareServers servers, int count, int payloadBytes) {
@@ -343,6 +421,10 @@ public final class Benchmark {
                     done.countDown();
                 }
             }
+        }
+
+        int received() {
+            return received.get();
         }
 
         boolean finished() {

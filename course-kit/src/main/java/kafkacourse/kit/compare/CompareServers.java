@@ -275,11 +275,33 @@ public final class CompareServers implements AutoCloseable {
      */
     public ClusterException failure(ServerKind kind, Exception cause) {
         QueueServer s = server(kind);
+        for (int i = 0; i < 10 && s.running(); i++) {
+            sleepQuietly(50); // a server just killed may take a moment to be gone: tell "down" rather than "not answering"
+        }
         String what = s.running()
-                ? "%s(127.0.0.1:%d) 가 응답하지 않습니다: %s".formatted(kind.displayName(), s.port(), cause.getMessage())
+                ? "%s(127.0.0.1:%d) 가 응답하지 않습니다: %s".formatted(kind.displayName(), s.port(), cause == null ? "" : cause.getMessage())
                 : "%s 서버가 꺼져 있습니다 (프로세스가 없습니다).".formatted(kind.displayName());
         return new ClusterException("%s%n  해결: ./course compare status 로 확인하고, 필요하면 ./course compare down 후 up. 서버 로그: %s%n%s"
                 .formatted(what, s.log(), s.main().logTail(4)), cause);
+    }
+
+    /**
+     * A server of this run whose process is gone (killed, crashed): the Korean message of {@link #failure} for the
+     * first such server, naming it and its log; empty while every server runs.
+     */
+    public Optional<String> downMessage() {
+        for (var e : servers.entrySet()) {
+            if (!e.getValue().running()) {
+                return Optional.of(failure(e.getKey(), null).getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #downMessage()} of this JVM's shared servers, when a test or notebook of this JVM has used them. */
+    public static Optional<String> sharedDownMessage() {
+        CompareServers s = shared;
+        return s == null ? Optional.empty() : s.downMessage();
     }
 
     public String rabbitUser() {

@@ -365,15 +365,22 @@ public final class Experiments {
                 received.countDown();
             }
         };
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> lost = new java.util.concurrent.atomic.AtomicReference<>();
         Thread sub = new Thread(() -> {
             try (Jedis j = jedis()) {
                 j.subscribe(listener, channel);
+            } catch (RuntimeException e) {
+                lost.set(e); // e.g. the server was stopped: reported below, not as a stack trace on this thread
+                subscribed.countDown();
             }
         }, "redis-subscriber");
         sub.start();
         try {
             if (!subscribed.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Redis 구독이 10초 안에 시작되지 않았습니다");
+            }
+            if (lost.get() != null) {
+                throw lost.get();
             }
             try (Jedis j = jedis()) {
                 for (int i = 1; i <= count; i++) {
@@ -384,8 +391,18 @@ public final class Experiments {
             }
             received.await(5, TimeUnit.SECONDS);
         } finally {
-            listener.unsubscribe();
+            // The subscriber ends only when unsubscribed; if its connection is already gone there is nothing to end.
+            if (sub.isAlive() && lost.get() == null) {
+                try {
+                    listener.unsubscribe();
+                } catch (RuntimeException gone) {
+                    // the server went away meanwhile: the subscriber thread ends by itself
+                }
+            }
             sub.join(5_000);
+        }
+        if (lost.get() != null) {
+            throw lost.get();
         }
         return got;
     }

@@ -58,6 +58,12 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
         if (cluster.isPresent()) {
             throw new LearnerFailure("[클러스터 문제] " + cluster.get().getMessage());
         }
+        // RabbitMQ or Redis killed or crashed during the test: say which server and where its log is, whatever
+        // the client threw (an AMQP shutdown signal, a socket error, or an assertion on what never arrived).
+        Optional<String> serverDown = kafkacourse.kit.compare.CompareServers.sharedDownMessage();
+        if (serverDown.isPresent()) {
+            throw new LearnerFailure("[비교 서버 문제] " + serverDown.get());
+        }
         Optional<String> security = kafkacourse.kit.cluster.SecurityErrors.explain(thrown); // secure workshop cluster
         if (security.isPresent()) {
             throw new LearnerFailure(security.get() + (hint.isEmpty() ? "" : "\n힌트: " + hint));

@@ -162,8 +162,20 @@ class KafkaQueuesTest {
         final List<Future<?>> running = new ArrayList<>();
 
         Workers(String topic, String group, Orders.Recorder recorder, int count) {
+            this(topic, group, recorder, count, 0);
+        }
+
+        /** {@code workMillis}: each job takes this long, like real work (sending a mail), so that the others can join in. */
+        Workers(String topic, String group, Orders.Recorder recorder, int count, long workMillis) {
             for (int i = 1; i <= count; i++) {
-                OrderHandler handler = recorder.worker("작업자-" + i);
+                OrderHandler recording = recorder.worker("작업자-" + i);
+                OrderHandler handler = workMillis == 0 ? recording : delivery -> {
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(workMillis);
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    return recording.handle(delivery);
+                };
                 running.add(pool.submit(() -> {
                     try (KafkaShareWorker worker = new KafkaShareWorker(cluster.clientProperties(), topic, group)) {
                         while (!stop.get()) {
@@ -238,7 +250,7 @@ class KafkaQueuesTest {
         String group = UniqueNames.of("mail-workers");
         fromTheStart(group);
         Orders.Recorder recorder = new Orders.Recorder(Map.of());
-        try (Workers workers = new Workers(topic, group, recorder, 3)) {
+        try (Workers workers = new Workers(topic, group, recorder, 3, 25)) {
             awaitMembers(group, 3, workers);
             try (KafkaProducer<String, String> producer = Clients.producer(cluster)) {
                 for (OrderEvent e : Orders.jobs(30)) {
@@ -254,6 +266,34 @@ class KafkaQueuesTest {
         assertThat(perWorker).as("작업자별로 받은 건수: 세 작업자 모두 일을 받아야 합니다 (컨슈머 그룹이라면 파티션 1개는 한 명만 읽습니다)")
                 .containsKeys("작업자-1", "작업자-2", "작업자-3");
         assertThat(recorder.doneTwice()).as("두 번 처리된 주문: 수락(ACCEPT)한 레코드는 다시 오지 않아야 합니다").isEmpty();
+    }
+
+    @Test
+    @Tag("task:2")
+    @Points(2)
+    @DisplayName("한 배치로 쓰인 주문 30건도: 작업자 한 명이 한꺼번에 잠가 가지 않고, 공유 그룹의 작업자 3명이 모두 나눠 처리한다")
+    @Hint("HINTS.ko.md#2 — 기본(batch_optimized)은 배치를 통째로 잠가 한 작업자에게 줍니다. share.acquire.mode=record_limit 과 작은 max.poll.records 로 조금씩.")
+    void aBatchOfJobsIsSharedToo() throws Exception {
+        String topic = topic(1);
+        String group = UniqueNames.of("mail-workers");
+        fromTheStart(group);
+        Orders.Recorder recorder = new Orders.Recorder(Map.of());
+        try (Workers workers = new Workers(topic, group, recorder, 3, 25)) {
+            awaitMembers(group, 3, workers);
+            try (KafkaProducer<String, String> producer = Clients.producer(cluster, Map.of("linger.ms", "1000", "batch.size", "1000000"))) {
+                for (OrderEvent e : Orders.jobs(30)) {
+                    producer.send(new ProducerRecord<>(topic, e.orderId(), e.event()));
+                }
+                producer.flush(); // one batch: a busy producer's usual case
+            }
+            awaitDone(recorder, 30, workers, "작업자들이 한 배치로 온 주문 30건을 처리하기");
+        }
+        Map<String, Long> perWorker = recorder.perWorker();
+        System.out.println("[나란히 보기] 한 배치의 주문 30건, 공유 그룹 작업자 3명이 받은 건수: " + perWorker);
+        assertThat(recorder.doneCount()).as("처리된 주문 수 (30건 모두)").isEqualTo(30);
+        assertThat(perWorker).as("작업자별로 받은 건수: 한 배치라도 세 작업자 모두 일을 받아야 합니다 (한 명이 배치를 통째로 잠그면 나머지는 놉니다)")
+                .containsKeys("작업자-1", "작업자-2", "작업자-3");
+        assertThat(recorder.doneTwice()).as("두 번 처리된 주문").isEmpty();
     }
 
     @Test

@@ -181,6 +181,53 @@ class RabbitQueuesTest {
     }
 
     @Test
+    @Tag("task:2")
+    @Points(2)
+    @DisplayName("멈춘 작업자: prefetch 1 이면 멈춘 작업자는 1건만 쥐고 다른 작업자가 나머지 19건을 처리하며, 멈춘 작업자가 죽으면 그 1건도 다시 배달된다")
+    @Hint("HINTS.ko.md#2 — basicQos(prefetch) 는 확인하지 않은 메시지를 작업자당 몇 건까지 받을지 정합니다. autoAck=true 면 prefetch 가 무시되고, 받은 순간 지워진 메시지는 작업자가 죽으면 사라집니다.")
+    void aStuckWorkerHoldsOnlyItsPrefetchAndLosesNothingWhenItDies() throws Exception {
+        String queue = workQueue(20);
+        Orders.Recorder recorder = new Orders.Recorder(Map.of());
+        List<String> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        OrderHandler stuck = delivery -> {
+            // a worker that hangs on its first job (a mail server that never answers) until it is killed
+            held.add(delivery.order().orderId());
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Outcome.RETRY;
+        };
+        // The stuck worker has a connection of its own: killing it (abort) is what a crashed process looks like to the broker.
+        Connection stuckConnection = RabbitClients.connect(servers);
+        try {
+            new RabbitWorker(stuckConnection, queue, 1, stuck); // ends with its connection (abort below), like a crashed process
+            await("멈출 작업자가 첫 주문을 받기").atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20)).until(() -> !held.isEmpty());
+            try (RabbitWorker free = new RabbitWorker(connection, queue, 1, recorder.worker("작업자-2"))) {
+                awaitDone(recorder, 19, "멈추지 않은 작업자가 나머지 주문 19건을 처리하기");
+                int doneWhileStuck = recorder.doneCount();
+                int heldWhileStuck = held.size();
+                stuckConnection.abort(2_000); // the stuck worker dies without acknowledging what it holds
+                release.countDown();
+                awaitDone(recorder, 20, "멈춘 작업자가 쥐고 있던 주문이 다시 배달되어 처리되기");
+                System.out.printf("[나란히 보기] 멈춘 작업자가 쥔 주문 %d건 %s, 그동안 다른 작업자가 처리 %d건; 멈춘 작업자가 죽은 뒤 처리된 주문 %d건%n",
+                        heldWhileStuck, held, doneWhileStuck, recorder.doneCount());
+                assertThat(heldWhileStuck).as("멈춘 작업자가 받은(쥐고 있는) 주문 수: prefetch 1 이면 1건").isEqualTo(1);
+                assertThat(doneWhileStuck).as("작업자 하나가 멈춘 동안 다른 작업자가 처리한 주문 수: 나머지 19건").isEqualTo(19);
+                assertThat(recorder.doneCount()).as("멈춘 작업자가 죽은 뒤 처리된 주문 수: 확인(ack)되지 않은 메시지는 큐로 돌아오니 20건 모두").isEqualTo(20);
+                assertThat(recorder.done).as("다시 배달된 주문 %s 도 처리되어야 합니다", held).containsKeys(held.toArray(String[]::new));
+            }
+        } finally {
+            release.countDown();
+            if (stuckConnection.isOpen()) {
+                stuckConnection.abort(2_000);
+            }
+        }
+    }
+
+    @Test
     @Tag("task:3")
     @Points(3)
     @DisplayName("재배달: 실패(RETRY)한 주문은 nack + requeue 로 배달 횟수 2 이상이 되어 다시 오고, 독 메시지(POISON)는 다시 오지 않는다")
