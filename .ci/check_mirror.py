@@ -32,6 +32,9 @@ for lab in sorted((root / "labs").iterdir()):
     for stub in sorted(stubs):
         if "TODO" not in (stub_dir / stub).read_text(encoding="utf-8"):
             problems.append(f"{lab.name}: stub {stub} has no TODO: given code belongs in src/given/java (one copy)")
+    for sol in sorted(sols):
+        if "TODO" in (sol_dir / sol).read_text(encoding="utf-8"):
+            problems.append(f"{lab.name}: solution {sol} still has a TODO marker (write '과제 N')")
     print(f"{lab.name}: {len(given)} given, {len(stubs)} stub and {len(sols)} solution files")
 if problems:
     print("\n".join(["mirror check FAILED:"] + problems))

@@ -1,10 +1,10 @@
 package kafkacourse.lab07;
 
 /**
- * The current state of an account, derived from its events (given; nothing to do here). Never stored as such: it
- * is what you get by applying the account's events in order, starting from {@link #empty(String)}.
+ * 이벤트로부터 얻는 계좌의 현재 상태 (주어진 코드: 여기서 할 일은 없습니다). 이 상태 자체는 저장하지 않습니다.
+ * {@link #empty(String)} 에서 시작해 계좌의 이벤트를 순서대로 적용하면 얻어지는 것입니다.
  *
- * @param version how many events have been applied
+ * @param version 지금까지 적용한 이벤트 수
  */
 public record Account(String id, long balance, int version) {
 
@@ -12,7 +12,7 @@ public record Account(String id, long balance, int version) {
         return new Account(id, 0, 0);
     }
 
-    /** The state after one more event. Events must come in the order they happened. */
+    /** 이벤트 하나를 더 적용한 상태. 이벤트는 일어난 순서대로 와야 합니다. */
     public Account apply(AccountEvent event) {
         if (!event.accountId().equals(id)) {
             throw new IllegalArgumentException("계좌 " + id + " 에 다른 계좌(" + event.accountId() + ")의 이벤트를 적용하려 했습니다");

@@ -1,8 +1,8 @@
 package kafkacourse.lab07;
 
 /**
- * Something that happened to an order, written by the order service (the command side) (given). Key = order id,
- * value = {@link #toValue()}, e.g. {@code ITEM_ADDED 12000}.
+ * 주문 서비스(명령 쪽)가 기록한, 주문에 일어난 일 하나 (주어진 코드). 키 = 주문 ID, 값 = {@link #toValue()}.
+ * 예: {@code ITEM_ADDED 12000}.
  */
 public record OrderEvent(String orderId, Type type, long amount) {
 

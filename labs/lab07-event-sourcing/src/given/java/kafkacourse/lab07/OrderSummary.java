@@ -1,8 +1,8 @@
 package kafkacourse.lab07;
 
 /**
- * The query side's view of one order (given; nothing to do here): what an "my orders" page shows, without joining
- * anything. Key = order id, value = {@link #toValue()}, e.g. {@code PAID 2 30000}.
+ * 조회 쪽이 보는 주문 하나 (주어진 코드: 여기서 할 일은 없습니다). "내 주문" 화면이 아무것도 조인하지 않고 보여 주는
+ * 내용입니다. 키 = 주문 ID, 값 = {@link #toValue()}. 예: {@code PAID 2 30000}.
  */
 public record OrderSummary(String orderId, String status, int itemCount, long total) {
 

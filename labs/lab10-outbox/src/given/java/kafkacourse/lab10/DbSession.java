@@ -72,7 +72,7 @@ public final class DbSession implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException ignored) {
-            // the connection is gone anyway
+            // 연결은 어차피 끊겼습니다
         }
     }
 
@@ -87,7 +87,7 @@ public final class DbSession implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException ignored) {
-            // nothing left to do
+            // 더 할 일이 없습니다
         }
     }
 
