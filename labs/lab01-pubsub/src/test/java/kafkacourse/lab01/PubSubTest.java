@@ -92,7 +92,7 @@ class PubSubTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("발행하면 브로커가 기록한 위치(토픽·파티션·오프셋)를 돌려준다")
-    @Hint("HINTS.ko.md#1 — send(...) 가 돌려주는 Future 의 get() 이 RecordMetadata 입니다. — 노트북 01 §2 'Kafka를 사이에 두면'")
+    @Hint("HINTS.ko.md#1 — send(...) 가 돌려주는 Future 의 get() 이 RecordMetadata 입니다. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void publishReturnsWhereTheBrokerWroteTheRecord() {
         RecordMetadata metadata;
         try (OrderEventProducer producer = new OrderEventProducer(cluster.clientProperties(), topic)) {
@@ -111,7 +111,7 @@ class PubSubTest {
     @Tag("task:1")
     @Points(1)
     @DisplayName("주문 ID가 키로, 이벤트 JSON이 값으로, eventType 헤더와 함께 저장된다")
-    @Hint("HINTS.ko.md#1 — new ProducerRecord<>(topic, key, value) 와 record.headers().add(...). — 노트북 01 §2 'Kafka를 사이에 두면'")
+    @Hint("HINTS.ko.md#1 — new ProducerRecord<>(topic, key, value) 와 record.headers().add(...). — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void recordCarriesKeyValueAndHeader() {
         List<Order> orders = publish(3);
 
