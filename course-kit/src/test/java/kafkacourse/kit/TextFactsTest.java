@@ -57,6 +57,12 @@ class TextFactsTest {
     }
 
     @Test
+    @DisplayName("원래 글은 '원본'(원문이 아님), 학습자의 기계는 '내 컴퓨터'(노트북 컴퓨터가 아님)")
+    void sourceAndComputerWords() {
+        assertNoHits(lines(Pattern.compile("원문|노트북 컴퓨터")), "원문 → 원본, 노트북 컴퓨터 → 내 컴퓨터 (용어집)");
+    }
+
+    @Test
     @DisplayName("'리밸런싱'이 아니라 '리밸런스'")
     void rebalanceIsOneWord() {
         assertNoHits(lines(Pattern.compile("리밸런싱")), "리밸런싱 → 리밸런스");
