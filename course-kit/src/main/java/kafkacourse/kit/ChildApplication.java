@@ -17,7 +17,8 @@ import kafkacourse.kit.cluster.ClusterException;
 
 /**
  * A lab's solution application running as a child JVM, for a notebook whose kernel cannot host it (a Spring Boot
- * context inside JShell). The solution sources ({@code solutions/<lab>/src/main/java}) are compiled into the lab's
+ * context inside JShell). The solution sources ({@code solutions/<lab>/src/main/java}) and the lab's given code
+ * ({@code labs/<lab>/src/given/java}, shared by stubs and solutions) are compiled into the lab's
  * {@code target/notebook-app/classes} against the runtime classpath Maven wrote ({@code target/runtime-classpath.txt}),
  * so it does not matter whether the lab was last built from the stubs or the solutions.
  * <pre>{@code
@@ -59,7 +60,8 @@ public final class ChildApplication implements AutoCloseable {
         Path work = module.resolve("target/notebook-app");
         Path classes = work.resolve("classes");
         String dependencies = read(classpathFile).strip();
-        compile(root.resolve("solutions").resolve(lab).resolve("src/main/java"), classes, dependencies);
+        compile(List.of(root.resolve("solutions").resolve(lab).resolve("src/main/java"), module.resolve("src/given/java")),
+                classes, dependencies);
         String classpath = classes + java.io.File.pathSeparator + dependencies;
 
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
@@ -139,24 +141,30 @@ public final class ChildApplication implements AutoCloseable {
         }
     }
 
-    private static void compile(Path sources, Path classes, String classpath) {
+    private static void compile(List<Path> roots, Path classes, String classpath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new ClusterException("자바 컴파일러가 없습니다(JRE 가 아니라 JDK 17 이상이 필요합니다).");
         }
-        List<String> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+        List<String> files = new ArrayList<>();
+        for (Path sources : roots.stream().filter(Files::isDirectory).toList()) {
+            try (Stream<Path> walk = Files.walk(sources)) {
+                walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).forEach(files::add);
+            } catch (IOException e) {
+                throw new ClusterException("솔루션 소스를 읽지 못했습니다: " + sources, e);
+            }
+        }
+        try {
             Files.createDirectories(classes);
         } catch (IOException e) {
-            throw new ClusterException("솔루션 소스를 읽지 못했습니다: " + sources, e);
+            throw new ClusterException("컴파일 결과 폴더를 만들지 못했습니다: " + classes, e);
         }
         List<String> options = new ArrayList<>(List.of("-nowarn", "-encoding", "UTF-8", "--release", "17", "-parameters",
                 "-cp", classpath, "-d", classes.toString()));
         options.addAll(files);
         java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
         if (javac.run(null, null, errors, options.toArray(String[]::new)) != 0) {
-            throw new ClusterException("솔루션(" + sources + ")을 컴파일하지 못했습니다:\n" + tail(errors.toString(StandardCharsets.UTF_8), 15));
+            throw new ClusterException("솔루션(" + roots.get(0) + ")을 컴파일하지 못했습니다:\n" + tail(errors.toString(StandardCharsets.UTF_8), 15));
         }
     }
 

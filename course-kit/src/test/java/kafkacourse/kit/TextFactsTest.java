@@ -33,6 +33,8 @@ class TextFactsTest {
     /** 랙 as a word of its own (블랙, 트랙, 슬랙 are other words); rack lines may use it. */
     private static final Pattern LAG_AS_RACK = Pattern.compile("(?<![가-힣])랙");
     private static final Pattern RACK_CONTEXT = Pattern.compile("rack|서버 랙|다른 랙|같은 랙", Pattern.CASE_INSENSITIVE);
+    /** A test's {@code @Hint("…")} string (one line, escaped quotes allowed). */
+    private static final Pattern HINT = Pattern.compile("@Hint\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
 
     @Test
     @DisplayName("공유 그룹(KIP-932)은 Kafka 4.2부터 정식 기능: 근처에 '미리보기/early access/프리뷰'가 없다")
@@ -55,6 +57,12 @@ class TextFactsTest {
     }
 
     @Test
+    @DisplayName("원래 글은 '원본'(원문이 아님), 학습자의 기계는 '내 컴퓨터'(노트북 컴퓨터가 아님)")
+    void sourceAndComputerWords() {
+        assertNoHits(lines(Pattern.compile("원문|노트북 컴퓨터")), "원문 → 원본, 노트북 컴퓨터 → 내 컴퓨터 (용어집)");
+    }
+
+    @Test
     @DisplayName("'리밸런싱'이 아니라 '리밸런스'")
     void rebalanceIsOneWord() {
         assertNoHits(lines(Pattern.compile("리밸런싱")), "리밸런싱 → 리밸런스");
@@ -74,6 +82,49 @@ class TextFactsTest {
             }
         }
         assertNoHits(hits, "lag 의 뜻으로 쓴 '랙' → 지연(lag)");
+    }
+
+    @Test
+    @DisplayName("실패한 테스트의 힌트(@Hint)는 모두 그 과제를 가르치는 노트북 절을 말한다")
+    void everyHintNamesItsNotebook() {
+        List<String> hits = new ArrayList<>();
+        for (Path file : walk(ROOT.resolve("labs"), p -> p.toString().contains("/src/test/") && p.toString().endsWith(".java"))) {
+            List<String> lines = read(file);
+            for (int i = 0; i < lines.size(); i++) {
+                var m = HINT.matcher(lines.get(i));
+                while (m.find()) {
+                    if (!m.group(1).contains("노트북 ")) {
+                        hits.add(where(file, i, lines.get(i)));
+                    }
+                }
+            }
+        }
+        assertNoHits(hits, "노트북 절이 없는 @Hint (예: \"… — 노트북 05 §5.3 'Consumer Group'\")");
+    }
+
+    @Test
+    @DisplayName("실습 README 의 과제 절과 HINTS 의 모든 절은 노트북(../../notebooks/…ipynb)을 링크한다")
+    void everyHintsAndTaskSectionLinksANotebook() {
+        List<String> hits = new ArrayList<>();
+        for (Path file : walk(ROOT.resolve("labs"), p -> !p.toString().contains("/target/")
+                && (p.getFileName().toString().equals("HINTS.ko.md") || p.getFileName().toString().equals("README.ko.md")))) {
+            boolean hints = file.getFileName().toString().equals("HINTS.ko.md");
+            Pattern section = hints ? Pattern.compile("^## ") : Pattern.compile("^## \\d+\\. ");
+            List<String> lines = read(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!section.matcher(lines.get(i)).find()) {
+                    continue;
+                }
+                boolean linked = false;
+                for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith("## "); j++) {
+                    linked |= lines.get(j).contains("../../notebooks/") && lines.get(j).contains(".ipynb");
+                }
+                if (!linked) {
+                    hits.add(where(file, i, lines.get(i)));
+                }
+            }
+        }
+        assertNoHits(hits, "노트북 링크가 없는 절 (> 📓 노트북: [노트북 NN §M '절 제목'](../../notebooks/NN-….ipynb))");
     }
 
     private static void assertNoHits(List<String> hits, String what) {

@@ -92,7 +92,7 @@ class PubSubTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("발행하면 브로커가 기록한 위치(토픽·파티션·오프셋)를 돌려준다")
-    @Hint("HINTS.ko.md#1 — send(...) 가 돌려주는 Future 의 get() 이 RecordMetadata 입니다.")
+    @Hint("HINTS.ko.md#1 — send(...) 가 돌려주는 Future 의 get() 이 RecordMetadata 입니다. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void publishReturnsWhereTheBrokerWroteTheRecord() {
         RecordMetadata metadata;
         try (OrderEventProducer producer = new OrderEventProducer(cluster.clientProperties(), topic)) {
@@ -111,7 +111,7 @@ class PubSubTest {
     @Tag("task:1")
     @Points(1)
     @DisplayName("주문 ID가 키로, 이벤트 JSON이 값으로, eventType 헤더와 함께 저장된다")
-    @Hint("HINTS.ko.md#1 — new ProducerRecord<>(topic, key, value) 와 record.headers().add(...).")
+    @Hint("HINTS.ko.md#1 — new ProducerRecord<>(topic, key, value) 와 record.headers().add(...). — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void recordCarriesKeyValueAndHeader() {
         List<Order> orders = publish(3);
 
@@ -126,7 +126,7 @@ class PubSubTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("구독한 컨슈머가 키·값·헤더를 발행한 그대로 받는다")
-    @Hint("HINTS.ko.md#2 — subscribe 한 뒤 poll 을 반복해서 레코드를 모으세요.")
+    @Hint("HINTS.ko.md#2 — subscribe 한 뒤 poll 을 반복해서 레코드를 모으세요. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void consumerReceivesRecordsIntact() {
         List<Order> orders = publish(5);
 
@@ -142,7 +142,7 @@ class PubSubTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("서로 다른 두 컨슈머 그룹은 각자 모든 메시지를 받는다 (발행/구독)")
-    @Hint("HINTS.ko.md#2 — 그룹이 다르면 서로의 읽은 위치와 상관없이 따로 읽습니다.")
+    @Hint("HINTS.ko.md#2 — 그룹이 다르면 서로의 읽은 위치와 상관없이 따로 읽습니다. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void twoGroupsEachReceiveEverything() {
         List<Order> orders = publish(6);
         List<String> published = orders.stream().map(Order::orderId).toList();
@@ -160,7 +160,7 @@ class PubSubTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("발행이 끝난 뒤에 시작한 새 그룹도 처음 메시지부터 읽는다 (earliest)")
-    @Hint("HINTS.ko.md#3 — 새 그룹에는 커밋된 오프셋이 없습니다. auto.offset.reset 의 기본값은 latest 입니다.")
+    @Hint("HINTS.ko.md#3 — 새 그룹에는 커밋된 오프셋이 없습니다. auto.offset.reset 의 기본값은 latest 입니다. — 노트북 01 §3 '새 서비스를 붙여 보기'")
     void lateGroupStartsFromEarliest() {
         List<Order> orders = publish(4);
 
@@ -177,7 +177,7 @@ class PubSubTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("같은 그룹의 새 컨슈머는 읽은 곳 다음부터 이어서 읽는다")
-    @Hint("HINTS.ko.md#3 — 그룹의 읽은 위치(커밋된 오프셋)는 컨슈머가 닫혀도 브로커에 남습니다.")
+    @Hint("HINTS.ko.md#3 — 그룹의 읽은 위치(커밋된 오프셋)는 컨슈머가 닫혀도 브로커에 남습니다. — 노트북 01 §3 '새 서비스를 붙여 보기'")
     void sameGroupResumesAfterCommittedOffsets() {
         String group = UniqueNames.of("shipping-service");
         publish(3);
@@ -199,7 +199,7 @@ class PubSubTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("같은 그룹의 두 컨슈머가 동시에 읽으면 파티션을 나눠 맡아 각 레코드를 한 명만 받는다 (큐)")
-    @Hint("HINTS.ko.md#2 — assign 으로 파티션을 직접 고르면 그룹에 참여하지 않습니다. subscribe 해야 그룹이 파티션을 멤버에게 나눠 줍니다.")
+    @Hint("HINTS.ko.md#2 — assign 으로 파티션을 직접 고르면 그룹에 참여하지 않습니다. subscribe 해야 그룹이 파티션을 멤버에게 나눠 줍니다. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void twoMembersOfOneGroupShareThePartitions() throws Exception {
         String shared = newTopic("orders-shared", 2);
         String group = UniqueNames.of("payment-service");

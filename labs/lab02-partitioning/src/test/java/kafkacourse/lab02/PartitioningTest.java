@@ -120,7 +120,7 @@ class PartitioningTest {
     @Tag("task:1")
     @Points(3)
     @DisplayName("partitionFor 는 실제 프로듀서가 키 300개를 넣은 파티션과 모두 같다 (파티션 6개)")
-    @Hint("HINTS.ko.md#1 — 직렬화한 키 바이트의 murmur2 해시, 양수로 만든 뒤 파티션 수로 나눈 나머지. hashCode() 가 아닙니다.")
+    @Hint("HINTS.ko.md#1 — 직렬화한 키 바이트의 murmur2 해시, 양수로 만든 뒤 파티션 수로 나눈 나머지. hashCode() 가 아닙니다. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void partitionForMatchesTheRealProducer() {
         String topic = newTopic("customers", 6);
         List<String> keys = new ArrayList<>(keys("customer-", 200));
@@ -142,7 +142,7 @@ class PartitioningTest {
     @Tag("task:1")
     @Points(1)
     @DisplayName("partitionFor 는 파티션 수(2개, 7개)에 맞춰 실제 프로듀서와 같은 답을 낸다")
-    @Hint("HINTS.ko.md#1 — 파티션 수는 인자로 받은 값을 쓰세요. 음수 해시는 Math.abs 가 아니라 toPositive 로.")
+    @Hint("HINTS.ko.md#1 — 파티션 수는 인자로 받은 값을 쓰세요. 음수 해시는 Math.abs 가 아니라 toPositive 로. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void partitionForFollowsThePartitionCount() {
         for (int partitions : new int[] {2, 7}) {
             String topic = newTopic("payments", partitions);
@@ -164,7 +164,7 @@ class PartitioningTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("같은 주문의 이벤트는 한 파티션에 보낸 순서대로 저장된다")
-    @Hint("HINTS.ko.md#2 — 어떤 값을 키로 삼아야 같은 주문의 이벤트가 한 파티션에 모일까요?")
+    @Hint("HINTS.ko.md#2 — 어떤 값을 키로 삼아야 같은 주문의 이벤트가 한 파티션에 모일까요? — 노트북 05 §5.2 '파티셔닝과 병렬 처리'")
     void eventsOfOneOrderStayInOnePartitionInOrder() {
         String topic = newTopic("order-events", 3);
         List<String> statuses = List.of("CREATED", "PAID", "PACKED", "SHIPPED", "DELIVERED");
@@ -210,7 +210,7 @@ class PartitioningTest {
     @Tag("task:2")
     @Points(1)
     @DisplayName("서로 다른 주문들의 이벤트는 여러 파티션에 나뉘어 병렬로 처리될 수 있다")
-    @Hint("HINTS.ko.md#2 — 모든 레코드에 같은 키(예: 토픽 이름)를 주면 순서는 지켜지지만 파티션 하나만 일합니다.")
+    @Hint("HINTS.ko.md#2 — 모든 레코드에 같은 키(예: 토픽 이름)를 주면 순서는 지켜지지만 파티션 하나만 일합니다. — 노트북 05 §5.2 '파티셔닝과 병렬 처리'")
     void differentOrdersSpreadOverPartitions() {
         String topic = newTopic("order-events", 3);
         List<OrderEvent> events = IntStream.rangeClosed(1, 30).mapToObj(i -> new OrderEvent("order-" + i, 1, "CREATED")).toList();
@@ -232,7 +232,7 @@ class PartitioningTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("키 없는 레코드는 하나씩 번갈아 가지 않고 배치 단위로 여러 파티션에 나뉜다 (sticky)")
-    @Hint("HINTS.ko.md#3 — 키도 파티션 번호도 주지 마세요. 파티션을 직접 돌려 가며 고르면(라운드 로빈) 배치가 작아집니다.")
+    @Hint("HINTS.ko.md#3 — 키도 파티션 번호도 주지 마세요. 파티션을 직접 돌려 가며 고르면(라운드 로빈) 배치가 작아집니다. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void keylessRecordsAreSpreadBatchByBatch() {
         String topic = newTopic("clicks", 3);
         List<String> values = numberedValues(300);
@@ -261,7 +261,7 @@ class PartitioningTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("runsOf 는 실제로 파티션이 바뀐 지점마다 구간을 나눠 센다")
-    @Hint("HINTS.ko.md#3 — 앞 레코드와 파티션이 같으면 개수를 늘리고, 다르면 새 구간을 시작하세요. 마지막 구간도 잊지 마세요.")
+    @Hint("HINTS.ko.md#3 — 앞 레코드와 파티션이 같으면 개수를 늘리고, 다르면 새 구간을 시작하세요. 마지막 구간도 잊지 마세요. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void runsOfSummarisesTheRealSequence() {
         String topic = newTopic("clicks", 3);
         List<String> values = numberedValues(200);
@@ -303,7 +303,7 @@ class PartitioningTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("VIP 고객의 레코드는 모두 파티션 0에, 파티션 0에는 VIP 레코드만 간다")
-    @Hint("HINTS.ko.md#4 — configure 에서 vip.customers 를 읽고, partition 에서 VIP 면 0 을 돌려주세요. 나머지는 0 을 피해야 합니다.")
+    @Hint("HINTS.ko.md#4 — configure 에서 vip.customers 를 읽고, partition 에서 VIP 면 0 을 돌려주세요. 나머지는 0 을 피해야 합니다. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void vipCustomersGetPartitionZero() {
         String topic = newTopic("purchases", 4);
         List<String> customers = keys("cust-", 60);
@@ -325,7 +325,7 @@ class PartitioningTest {
     @Tag("task:4")
     @Points(1)
     @DisplayName("일반 고객은 키 해시로 나머지 파티션(1..n-1)에 고르게 나뉘고, 같은 고객은 늘 같은 파티션이다")
-    @Hint("HINTS.ko.md#4 — 1 + toPositive(murmur2(keyBytes)) % (파티션 수 - 1). 파티션 수는 cluster.partitionCountForTopic(topic).")
+    @Hint("HINTS.ko.md#4 — 1 + toPositive(murmur2(keyBytes)) % (파티션 수 - 1). 파티션 수는 cluster.partitionCountForTopic(topic). — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void otherCustomersAreHashedOverTheRest() {
         String topic = newTopic("purchases", 4);
         List<String> customers = keys("cust-", 600);
@@ -373,7 +373,7 @@ class PartitioningTest {
     @Tag("task:5")
     @Points(1)
     @DisplayName("increasePartitions 는 토픽의 파티션을 3개에서 5개로 늘린다")
-    @Hint("HINTS.ko.md#5 — admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(전체 개수))) 의 결과를 기다리세요.")
+    @Hint("HINTS.ko.md#5 — admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(전체 개수))) 의 결과를 기다리세요. — 노트북 06 연습 06-2 '파티션을 늘리면 key의 자리가 바뀐다'")
     void increasePartitionsGrowsTheTopic() throws Exception {
         String topic = newTopic("accounts", 3);
 
@@ -392,7 +392,7 @@ class PartitioningTest {
     @Tag("task:5")
     @Points(1)
     @DisplayName("increasePartitions 는 브로커가 거절한 요청(파티션 줄이기, 없는 토픽)을 예외로 알린다")
-    @Hint("HINTS.ko.md#5 — all().get(...) 이 던지는 ExecutionException 을 삼키지 말고 예외로 다시 던지세요.")
+    @Hint("HINTS.ko.md#5 — all().get(...) 이 던지는 ExecutionException 을 삼키지 말고 예외로 다시 던지세요. — 노트북 06 연습 06-2 '파티션을 늘리면 key의 자리가 바뀐다'")
     void increasePartitionsReportsRefusedRequests() throws Exception {
         String topic = newTopic("accounts", 3);
         PartitionGrowth.increasePartitions(cluster.admin(), topic, 4);
@@ -420,7 +420,7 @@ class PartitioningTest {
     @Tag("task:5")
     @Points(2)
     @DisplayName("파티션을 늘리면 많은 키가 다른 파티션으로 옮겨 가고, 옛 레코드는 제자리에 남는다")
-    @Hint("HINTS.ko.md#5 — 늘리기 전과 후의 (키 → 파티션) 표를 비교해 파티션이 달라진 키만 모으세요.")
+    @Hint("HINTS.ko.md#5 — 늘리기 전과 후의 (키 → 파티션) 표를 비교해 파티션이 달라진 키만 모으세요. — 노트북 06 연습 06-2 '파티션을 늘리면 key의 자리가 바뀐다'")
     void addingPartitionsMovesKeys() throws Exception {
         String topic = newTopic("accounts", 3);
         List<String> keys = keys("account-", 60);

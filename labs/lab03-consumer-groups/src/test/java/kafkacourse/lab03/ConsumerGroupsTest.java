@@ -222,7 +222,7 @@ class ConsumerGroupsTest {
     @Tag("task:1")
     @Points(3)
     @DisplayName("파티션 3개를 같은 그룹의 컨슈머 1·2·3·4개가 겹치지 않게 나눠 갖고, 4번째 컨슈머는 논다")
-    @Hint("HINTS.ko.md#1 — 모든 멤버가 같은 group.id 를 써야 하나의 그룹입니다. assignment() 는 consumer.assignment().")
+    @Hint("HINTS.ko.md#1 — 모든 멤버가 같은 group.id 를 써야 하나의 그룹입니다. assignment() 는 consumer.assignment(). — 노트북 05 §5.3 'Consumer Group'")
     void groupMembersShareThePartitions(int members) {
         String topic = UniqueNames.of("orders");
         String group = UniqueNames.of("payment-service");
@@ -261,7 +261,7 @@ class ConsumerGroupsTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("처리 도중 죽은 컨슈머를 다시 띄우면 처리하지 못한 레코드부터 다시 받는다 (잃어버리는 레코드 없음)")
-    @Hint("HINTS.ko.md#2 — 커밋은 처리가 끝난 뒤에. 먼저 커밋하면 죽는 순간 처리하지 못한 레코드가 '읽은 것'이 됩니다.")
+    @Hint("HINTS.ko.md#2 — 커밋은 처리가 끝난 뒤에. 먼저 커밋하면 죽는 순간 처리하지 못한 레코드가 '읽은 것'이 됩니다. — 노트북 05 §5.3 'Consumer Group'")
     void crashBeforeCommitLosesNothing() throws Exception {
         String topic = UniqueNames.of("payments");
         String group = UniqueNames.of("payment-service");
@@ -324,7 +324,7 @@ class ConsumerGroupsTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("끝까지 처리하고 커밋한 컨슈머를 다시 띄우면 새 레코드만 받는다 (커밋 위치 = 다음에 읽을 오프셋)")
-    @Hint("HINTS.ko.md#2 — 커밋하는 값은 '마지막으로 처리한 오프셋 + 1' 입니다. 인자 없는 commitSync() 가 바로 그 값을 커밋합니다.")
+    @Hint("HINTS.ko.md#2 — 커밋하는 값은 '마지막으로 처리한 오프셋 + 1' 입니다. 인자 없는 commitSync() 가 바로 그 값을 커밋합니다. — 노트북 05 §5.3 'Consumer Group'")
     void restartAfterCommitRedeliversNothing() throws Exception {
         String topic = UniqueNames.of("payments");
         String group = UniqueNames.of("payment-service");
@@ -353,7 +353,7 @@ class ConsumerGroupsTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("한 번의 poll 에 여러 파티션의 레코드가 오면, 처리한 모든 파티션의 위치를 커밋한다")
-    @Hint("HINTS.ko.md#2 — 한 poll 은 여러 파티션의 레코드를 함께 돌려줍니다. 마지막 레코드의 파티션만 커밋하면 나머지 파티션은 처음부터 다시 옵니다.")
+    @Hint("HINTS.ko.md#2 — 한 poll 은 여러 파티션의 레코드를 함께 돌려줍니다. 마지막 레코드의 파티션만 커밋하면 나머지 파티션은 처음부터 다시 옵니다. — 노트북 05 §5.3 'Consumer Group'")
     void everyPartitionOfAPollIsCommitted() throws Exception {
         String topic = newTopicWithOneLeader("orders", 3);
         String group = UniqueNames.of("order-service");
@@ -404,7 +404,7 @@ class ConsumerGroupsTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("replayAll 은 이미 그룹이 다 읽은 토픽도 처음부터 끝까지 다시 읽는다")
-    @Hint("HINTS.ko.md#3 — seek 하지 않은 리더는 auto.offset.reset=latest 에 따라 끝에서 시작합니다. seekToBeginning 을 쓰세요.")
+    @Hint("HINTS.ko.md#3 — seek 하지 않은 리더는 auto.offset.reset=latest 에 따라 끝에서 시작합니다. seekToBeginning 을 쓰세요. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void replayAllReadsTheWholeHistory() {
         String topic = UniqueNames.of("orders");
         // Retention decides how far back a replay can go: 7 days here (the broker default, written out).
@@ -428,7 +428,7 @@ class ConsumerGroupsTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("replaySince(시각) 는 그 시각 이후에 기록된 레코드만 다시 읽는다")
-    @Hint("HINTS.ko.md#3 — consumer.offsetsForTimes 로 시각 → 오프셋을 찾고 seek 하세요. 결과가 null 인 파티션은 seekToEnd.")
+    @Hint("HINTS.ko.md#3 — consumer.offsetsForTimes 로 시각 → 오프셋을 찾고 seek 하세요. 결과가 null 인 파티션은 seekToEnd. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void replaySinceReadsFromAPointInTime() {
         String topic = UniqueNames.of("orders");
         cluster.createTopic(topic, 3, 3);
@@ -451,7 +451,7 @@ class ConsumerGroupsTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("rewindGroup 으로 그룹의 커밋 위치를 과거 시각으로 돌리면 그 그룹이 그때부터 다시 읽는다")
-    @Hint("HINTS.ko.md#3 — admin.listOffsets(OffsetSpec.forTimestamp(...)) 로 오프셋을 찾고 admin.alterConsumerGroupOffsets 로 커밋하세요.")
+    @Hint("HINTS.ko.md#3 — admin.listOffsets(OffsetSpec.forTimestamp(...)) 로 오프셋을 찾고 admin.alterConsumerGroupOffsets 로 커밋하세요. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void rewindGroupReplaysForTheSameGroup() throws Exception {
         String topic = UniqueNames.of("orders");
         String group = UniqueNames.of("analytics");
@@ -481,7 +481,7 @@ class ConsumerGroupsTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("replayAll 은 앞부분이 지워진 토픽(보존으로 세그먼트 삭제)도 남아 있는 첫 레코드부터 끝까지 읽는다")
-    @Hint("HINTS.ko.md#3 — 파티션의 처음은 오프셋 0 이 아니라 로그 시작 오프셋입니다. 보존(retention)으로 지워진 앞부분은 읽을 수 없습니다. seekToBeginning 을 쓰세요.")
+    @Hint("HINTS.ko.md#3 — 파티션의 처음은 오프셋 0 이 아니라 로그 시작 오프셋입니다. 보존(retention)으로 지워진 앞부분은 읽을 수 없습니다. seekToBeginning 을 쓰세요. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void replayAllStartsAtTheLogStart() throws Exception {
         String topic = newTopic("orders", 3);
         produceSpread(topic, "order-", 30, 3);
@@ -506,7 +506,7 @@ class ConsumerGroupsTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("rewindGroup 은 그룹이 멈춘 위치와 상관없이 모든 파티션(커밋이 없던 파티션, 그 시각 뒤 레코드가 없는 파티션 포함)을 옮긴다")
-    @Hint("HINTS.ko.md#3 — 토픽의 모든 파티션에 새 위치를 정하세요. 그 시각 뒤 레코드가 없는 파티션(listOffsets 결과 -1)은 끝 오프셋으로.")
+    @Hint("HINTS.ko.md#3 — 토픽의 모든 파티션에 새 위치를 정하세요. 그 시각 뒤 레코드가 없는 파티션(listOffsets 결과 -1)은 끝 오프셋으로. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void rewindGroupMovesEveryPartition() throws Exception {
         String topic = newTopic("orders", 3);
         String group = UniqueNames.of("analytics");
@@ -536,7 +536,7 @@ class ConsumerGroupsTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("lagOf 는 파티션마다 '끝 오프셋 − 커밋된 오프셋' 을 돌려준다")
-    @Hint("HINTS.ko.md#4 — admin.listConsumerGroupOffsets 로 커밋 위치를, admin.listOffsets(OffsetSpec.latest()) 로 끝 위치를 구하세요.")
+    @Hint("HINTS.ko.md#4 — admin.listConsumerGroupOffsets 로 커밋 위치를, admin.listOffsets(OffsetSpec.latest()) 로 끝 위치를 구하세요. — 노트북 01 연습 01-2 '밀린 일, 지연(lag)'")
     void lagIsEndMinusCommitted() throws Exception {
         String topic = UniqueNames.of("orders");
         String group = UniqueNames.of("shipping-service");
@@ -571,7 +571,7 @@ class ConsumerGroupsTest {
     @Tag("task:4")
     @Points(1)
     @DisplayName("그룹이 모두 읽고 커밋하면 지연(lag)은 0, 새 레코드가 쌓이면 그만큼 다시 늘어난다")
-    @Hint("HINTS.ko.md#4 — 지연(lag)은 지금 이 순간의 끝 오프셋으로 계산합니다 (OffsetSpec.latest()).")
+    @Hint("HINTS.ko.md#4 — 지연(lag)은 지금 이 순간의 끝 오프셋으로 계산합니다 (OffsetSpec.latest()). — 노트북 01 연습 01-2 '밀린 일, 지연(lag)'")
     void lagFollowsTheGroup() throws Exception {
         String topic = UniqueNames.of("orders");
         String group = UniqueNames.of("shipping-service");
@@ -606,7 +606,7 @@ class ConsumerGroupsTest {
     @Tag("task:5")
     @Points(3)
     @DisplayName("리밸런스로 파티션을 내줄 때 처리한 만큼 커밋하므로, 새 주인이 같은 레코드를 다시 처리하지 않는다")
-    @Hint("HINTS.ko.md#5 — onPartitionsRevoked 에서, 내줄 파티션들의 '처리한 오프셋 + 1' 을 commitSync 하세요.")
+    @Hint("HINTS.ko.md#5 — onPartitionsRevoked 에서, 내줄 파티션들의 '처리한 오프셋 + 1' 을 commitSync 하세요. — 노트북 05 §5.3 'Consumer Group'")
     void revokedPartitionsAreCommittedFirst() {
         String topic = UniqueNames.of("orders");
         String group = UniqueNames.of("inventory-service");
@@ -642,7 +642,7 @@ class ConsumerGroupsTest {
     @Tag("task:5")
     @Points(2)
     @DisplayName("cooperative-sticky: 멤버가 늘어도 기존 멤버는 옮겨 갈 파티션만 내놓고 나머지는 계속 처리한다")
-    @Hint("HINTS.ko.md#5 — partition.assignment.strategy 를 CooperativeStickyAssignor 로. 기본값(RangeAssignor 가 먼저)은 모든 파티션을 한꺼번에 회수합니다.")
+    @Hint("HINTS.ko.md#5 — partition.assignment.strategy 를 CooperativeStickyAssignor 로. 기본값(RangeAssignor 가 먼저)은 모든 파티션을 한꺼번에 회수합니다. — 노트북 05 §5.3 'Consumer Group'")
     void cooperativeStickyRevokesOnlyWhatMoves() throws Exception {
         String topic = UniqueNames.of("orders");
         String group = UniqueNames.of("inventory-service");

@@ -143,7 +143,7 @@ class AcksDurabilityTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("acks=0 프로듀서는 브로커의 답을 기다리지 않으므로 오프셋을 모른다 (-1)")
-    @Hint("HINTS.ko.md#1 — ProducerConfig.ACKS_CONFIG 에 \"0\". 응답이 없으니 RecordMetadata.offset() 은 -1 입니다.")
+    @Hint("HINTS.ko.md#1 — ProducerConfig.ACKS_CONFIG 에 \"0\". 응답이 없으니 RecordMetadata.offset() 은 -1 입니다. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void acksZeroNeverLearnsTheOffset() throws Exception {
         String topic = UniqueNames.of("clicks");
         cluster.createTopic(topic, 1, 3);
@@ -164,7 +164,7 @@ class AcksDurabilityTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("acks=1 과 acks=all 은 모두 오프셋을 돌려준다 — 두 방식의 지연 시간을 나란히 잰다")
-    @Hint("HINTS.ko.md#1 — leaderOnly() 는 acks=1, allReplicas() 는 acks=all 에 멱등성과 max.in.flight 까지.")
+    @Hint("HINTS.ko.md#1 — leaderOnly() 는 acks=1, allReplicas() 는 acks=all 에 멱등성과 max.in.flight 까지. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void acksOneAndAllBothReturnOffsets() throws Exception {
         String topic = UniqueNames.of("latency");
         cluster.createTopic(topic, 1, 3);
@@ -191,7 +191,7 @@ class AcksDurabilityTest {
     @Tag("task:2")
     @Points(1)
     @DisplayName("정상 클러스터에서 send 는 브로커가 확인한 위치를 돌려준다")
-    @Hint("HINTS.ko.md#2 — producer.send(record).get() 의 결과로 SendResult.acked(key, metadata) 를 만드세요.")
+    @Hint("HINTS.ko.md#2 — producer.send(record).get() 의 결과로 SendResult.acked(key, metadata) 를 만드세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendReportsTheAcknowledgedPosition() {
         String topic = UniqueNames.of("orders");
         cluster.createTopic(topic, 1, 3);
@@ -213,7 +213,7 @@ class AcksDurabilityTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("ISR이 min.insync.replicas 보다 적으면 acks=all 은 실패로 보고되고, acks=1 은 성공한다")
-    @Hint("HINTS.ko.md#2 — 실패를 삼키지 말고 SendResult.failed(key, 원인) 으로 돌려주세요. get() 의 ExecutionException 안에 원인이 있습니다.")
+    @Hint("HINTS.ko.md#2 — 실패를 삼키지 말고 SendResult.failed(key, 원인) 으로 돌려주세요. get() 의 ExecutionException 안에 원인이 있습니다. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void tooFewInSyncReplicasRejectsAcksAllButNotAcksOne() {
         // RF=3 with min.insync.replicas=3: stopping ONE follower is enough. (Stopping two of the three combined
         // broker+controller nodes would lose the KRaft quorum; then acks=all sends hang instead of failing.)
@@ -255,7 +255,7 @@ class AcksDurabilityTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("브로커가 돌아와 ISR이 다시 차면, 같은 OrderSender 로 acks=all 전송이 다시 성공한다")
-    @Hint("HINTS.ko.md#2 — 실패했다고 프로듀서를 닫거나 예외를 던지지 마세요. 실패를 보고하고, 다음 send 는 새로 시도합니다.")
+    @Hint("HINTS.ko.md#2 — 실패했다고 프로듀서를 닫거나 예외를 던지지 마세요. 실패를 보고하고, 다음 send 는 새로 시도합니다. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void senderRecoversOnceTheReplicaIsBack() {
         String topic = UniqueNames.of("refunds");
         cluster.createTopic(topic, 1, 3, Map.of("min.insync.replicas", "3"));
@@ -283,7 +283,7 @@ class AcksDurabilityTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("sendAll 은 기다리지 않고 모두 보낸 뒤, 보낸 순서대로 결과를 돌려준다")
-    @Hint("HINTS.ko.md#3 — 먼저 send() 를 모두 호출해 Future 를 모으고, 그다음 순서대로 get() 하세요.")
+    @Hint("HINTS.ko.md#3 — 먼저 send() 를 모두 호출해 Future 를 모으고, 그다음 순서대로 get() 하세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendAllReportsEveryResultInOrder() {
         String topic = UniqueNames.of("orders");
         cluster.createTopic(topic, 1, 3);
@@ -306,7 +306,7 @@ class AcksDurabilityTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("sendAll 은 중간에 실패한 레코드가 있어도 멈추지 않고, 여러 파티션에 흩어진 레코드의 결과를 모두 보낸 순서대로 돌려준다")
-    @Hint("HINTS.ko.md#3 — 결과는 Future 목록의 순서(보낸 순서)대로 모으고, 한 건의 ExecutionException 은 그 건의 실패로 기록한 뒤 다음 건으로 넘어가세요.")
+    @Hint("HINTS.ko.md#3 — 결과는 Future 목록의 순서(보낸 순서)대로 모으고, 한 건의 ExecutionException 은 그 건의 실패로 기록한 뒤 다음 건으로 넘어가세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendAllKeepsGoingAfterAFailureAndKeepsSendOrder() {
         String topic = newTopic("orders", 3);
         Set<Integer> tooLarge = Set.of(7, 40);
@@ -342,7 +342,7 @@ class AcksDurabilityTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("sendAll 은 기다리지 않고 보내므로, 프로듀서가 요청 하나에 여러 레코드를 묶어 보낸다 (records-per-request-avg)")
-    @Hint("HINTS.ko.md#3 — 반복문 안에서 get() 이나 flush() 를 부르면 레코드마다 요청 하나를 기다립니다. Future 만 모으고 다 보낸 뒤에 기다리세요.")
+    @Hint("HINTS.ko.md#3 — 반복문 안에서 get() 이나 flush() 를 부르면 레코드마다 요청 하나를 기다립니다. Future 만 모으고 다 보낸 뒤에 기다리세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendAllLetsTheProducerBatch() throws Exception {
         String topic = newTopic("orders", 1);
         String clientId = UniqueNames.of("order-sender");
@@ -367,7 +367,7 @@ class AcksDurabilityTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("요청이 재시도되어도 멱등 프로듀서는 중복 없이, 순서대로 한 번씩만 기록한다")
-    @Hint("HINTS.ko.md#3 — allReplicas() 에 enable.idempotence=true, max.in.flight.requests.per.connection ≤ 5.")
+    @Hint("HINTS.ko.md#3 — allReplicas() 에 enable.idempotence=true, max.in.flight.requests.per.connection ≤ 5. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void retriesProduceNoDuplicates() throws Exception {
         String topic = UniqueNames.of("ledger");
         cluster.createTopic(topic, 1, 3);
@@ -407,7 +407,7 @@ class AcksDurabilityTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("acks=1 로 확인받은 레코드도, 팔로워가 받기 전에 리더가 죽으면 사라진다")
-    @Hint("HINTS.ko.md#4 — acks=1 의 확인은 '리더 한 대가 기록했다'는 뜻일 뿐입니다.")
+    @Hint("HINTS.ko.md#4 — acks=1 의 확인은 '리더 한 대가 기록했다'는 뜻일 뿐입니다. — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void acksOneCanLoseAnAcknowledgedRecord() throws Exception {
         List<Integer> ab = twoNonControllerNodes();
         int a = ab.get(0);
@@ -452,7 +452,7 @@ class AcksDurabilityTest {
     @Tag("task:4")
     @Points(3)
     @DisplayName("acks=all + min.insync.replicas=2 라면 확인받은 레코드는 리더가 죽어도 하나도 사라지지 않는다")
-    @Hint("HINTS.ko.md#4 — durableTopic() 에 min.insync.replicas=2 와 unclean.leader.election.enable=false, 프로듀서는 allReplicas().")
+    @Hint("HINTS.ko.md#4 — durableTopic() 에 min.insync.replicas=2 와 unclean.leader.election.enable=false, 프로듀서는 allReplicas(). — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void acksAllWithMinIsrTwoNeverLosesAnAcknowledgedRecord() throws Exception {
         Map<String, String> topicConfig = AcksConfigs.durableTopic();
         assertThat(topicConfig).as("durableTopic() 의 토픽 설정 (HINTS.ko.md#4)")

@@ -136,7 +136,7 @@ class ReplicationFailoverTest {
     @Tag("task:1")
     @Points(1)
     @DisplayName("정상 클러스터에서 파티션마다 리더와 ISR을 찾는다")
-    @Hint("HINTS.ko.md#1 — admin.describeTopics(List.of(topic)).allTopicNames().get(...) 의 partitions().")
+    @Hint("HINTS.ko.md#1 — admin.describeTopics(List.of(topic)).allTopicNames().get(...) 의 partitions(). — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void findsLeaderAndIsrOfEveryPartition() {
         String topic = UniqueNames.of("orders");
         cluster.createTopic(topic, 3, 3);
@@ -156,7 +156,7 @@ class ReplicationFailoverTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("리더 브로커를 죽이면 ISR 안의 다른 브로커가 새 리더가 되고, 그것을 찾아낸다")
-    @Hint("HINTS.ko.md#1 — replicas().get(0) 은 처음 정해진 '선호 리더'일 뿐입니다. leader() 를 보세요.")
+    @Hint("HINTS.ko.md#1 — replicas().get(0) 은 처음 정해진 '선호 리더'일 뿐입니다. leader() 를 보세요. — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void findsTheNewLeaderAfterTheLeaderIsKilled() throws Exception {
         List<Integer> nodes = nodesControllerLast();
         String topic = createTopicOn("orders", nodes, Map.of());
@@ -185,7 +185,7 @@ class ReplicationFailoverTest {
     @Tag("task:2")
     @Points(1)
     @DisplayName("프로듀서 설정: acks=all, 멱등성, 재시도 켜짐, 장애 조치보다 길지만 끝이 있는 전달 제한 시간")
-    @Hint("HINTS.ko.md#2 — retries=0 이나 acks=1 은 장애 조치 순간의 레코드를 잃거나 실패시킵니다.")
+    @Hint("HINTS.ko.md#2 — retries=0 이나 acks=1 은 장애 조치 순간의 레코드를 잃거나 실패시킵니다. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void producerConfigRidesOutAFailover() {
         Properties config = FailoverProducer.producerConfig(cluster.clientProperties());
         ProducerConfig parsed = new ProducerConfig(config);
@@ -205,7 +205,7 @@ class ReplicationFailoverTest {
     @Tag("task:2")
     @Points(1)
     @DisplayName("확인받지 못한 전송은 삼키지 않고 OrderNotStoredException 으로 알린다")
-    @Hint("HINTS.ko.md#2 — get() 의 ExecutionException 을 잡아 원인을 담은 OrderNotStoredException 을 던지세요. null 을 돌려주면 안 됩니다.")
+    @Hint("HINTS.ko.md#2 — get() 의 ExecutionException 을 잡아 원인을 담은 OrderNotStoredException 을 던지세요. null 을 돌려주면 안 됩니다. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void unacknowledgedSendIsReportedNotSwallowed() throws Exception {
         // A topic that does not exist (auto-creation is off): no broker can ever acknowledge this record.
         String missing = UniqueNames.of("no-such-topic");
@@ -241,7 +241,7 @@ class ReplicationFailoverTest {
     @Tag("task:2")
     @Points(4)
     @DisplayName("리더를 SIGKILL 해도 acks=all 전송은 새 리더로 이어지고, 확인받은 레코드는 하나도 사라지지 않는다")
-    @Hint("HINTS.ko.md#2 — 설정(acks=all, 멱등성, 재시도, 충분한 delivery.timeout.ms)과, 실패를 삼키지 않는 send.")
+    @Hint("HINTS.ko.md#2 — 설정(acks=all, 멱등성, 재시도, 충분한 delivery.timeout.ms)과, 실패를 삼키지 않는 send. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void keepsProducingAcrossALeaderFailover() throws Exception {
         List<Integer> nodes = nodesControllerLast();
         // Leader and followers chosen so that the killed leader is not the active controller: this measures a
@@ -348,7 +348,7 @@ class ReplicationFailoverTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("팔로워가 죽으면 ISR이 줄고, 다시 살아나면 awaitFullIsr 는 ISR이 3개로 찬 뒤에야 돌아온다")
-    @Hint("HINTS.ko.md#3 — 마감 시각이 있는 반복 조회. 조건은 isr 크기 == replicas 크기.")
+    @Hint("HINTS.ko.md#3 — 마감 시각이 있는 반복 조회. 조건은 isr 크기 == replicas 크기. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void awaitFullIsrReturnsOnlyAfterTheFollowerCaughtUp() throws Exception {
         List<Integer> nodes = nodesControllerLast();
         String topic = createTopicOn("inventory", nodes, Map.of("min.insync.replicas", "2"));
@@ -386,7 +386,7 @@ class ReplicationFailoverTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("awaitFullIsr 는 복제 계수 2 인 토픽에서도, 두 복제본이 모두 ISR 에 있으면 돌아온다")
-    @Hint("HINTS.ko.md#3 — '가득 찬 ISR' 은 ISR 크기 == 그 파티션의 replicas 크기입니다. 3 은 이 토픽의 복제 계수일 뿐입니다.")
+    @Hint("HINTS.ko.md#3 — '가득 찬 ISR' 은 ISR 크기 == 그 파티션의 replicas 크기입니다. 3 은 이 토픽의 복제 계수일 뿐입니다. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void awaitFullIsrFollowsTheReplicationFactor() throws Exception {
         List<Integer> nodes = nodesControllerLast();
         String topic = createTopicOn("inventory-rf2", nodes.subList(0, 2), Map.of());
@@ -407,7 +407,7 @@ class ReplicationFailoverTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("팔로워가 꺼진 채로 마감 시각이 지나면, awaitFullIsr 는 덜 찬 ISR 을 돌려주지 않고 실패한다")
-    @Hint("HINTS.ko.md#3 — 마감 시각까지 ISR 이 차지 않았다면 그것은 '성공'이 아닙니다. 덜 찬 ISR 을 돌려주지 말고 예외를 던지세요.")
+    @Hint("HINTS.ko.md#3 — 마감 시각까지 ISR 이 차지 않았다면 그것은 '성공'이 아닙니다. 덜 찬 ISR 을 돌려주지 말고 예외를 던지세요. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void awaitFullIsrFailsWhenTheIsrCannotFillInTime() throws Exception {
         List<Integer> nodes = nodesControllerLast();
         String topic = createTopicOn("inventory", nodes, Map.of());
@@ -435,7 +435,7 @@ class ReplicationFailoverTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("팔로워 하나가 멈추면 min.insync.replicas 에 따라 '복제 부족' 또는 '최소 ISR 미달'로 판정한다")
-    @Hint("HINTS.ko.md#4 — admin.describeConfigs 로 토픽의 min.insync.replicas 를 읽어 ISR 크기와 비교하세요.")
+    @Hint("HINTS.ko.md#4 — admin.describeConfigs 로 토픽의 min.insync.replicas 를 읽어 ISR 크기와 비교하세요. — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void judgesUnderReplicatedAndUnderMinIsr() throws Exception {
         List<Integer> nodes = nodesControllerLast();
         String relaxed = createTopicOn("stock", nodes, Map.of("min.insync.replicas", "2"));
@@ -464,7 +464,7 @@ class ReplicationFailoverTest {
     @Tag("task:4")
     @Points(3)
     @DisplayName("ISR 복제본이 모두 죽으면, 뒤처진 복제본이 살아 있어도 파티션은 리더 없이 멈춘다 — 잃느니 멈춘다")
-    @Hint("HINTS.ko.md#4 — 리더가 없으면 leader() 가 null 또는 빈 노드: leaderOf 는 -1, health 는 OFFLINE.")
+    @Hint("HINTS.ko.md#4 — 리더가 없으면 leader() 가 null 또는 빈 노드: leaderOf 는 -1, health 는 OFFLINE. — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void partitionStaysOfflineRatherThanElectingAnOutOfSyncReplica() throws Exception {
         List<Integer> nodes = nodesControllerLast();
         int a = nodes.get(0);
@@ -519,7 +519,7 @@ class ReplicationFailoverTest {
     @Tag("task:5")
     @Points(2)
     @DisplayName("활성 컨트롤러를 죽이면 남은 두 노드의 쿼럼이 새 컨트롤러를 뽑는다")
-    @Hint("HINTS.ko.md#5 — describeMetadataQuorum().quorumInfo().leaderId(). describeCluster().controller() 가 아닙니다.")
+    @Hint("HINTS.ko.md#5 — describeMetadataQuorum().quorumInfo().leaderId(). describeCluster().controller() 가 아닙니다. — 노트북 04-2 §9 'Zookeeper vs KRaft'")
     void quorumElectsANewControllerWhenTheActiveOneDies() {
         int controller = cluster.activeController();
         for (int i = 0; i < 10; i++) {

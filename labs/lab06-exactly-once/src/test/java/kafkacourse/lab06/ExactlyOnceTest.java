@@ -75,7 +75,7 @@ class ExactlyOnceTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("트랜잭션 프로듀서: 커밋한 레코드만 read_committed 로 보이고, 중단한 레코드는 read_uncommitted 에만 보인다")
-    @Hint("HINTS.ko.md#1 — transactional.id 가 있어야 initTransactions/beginTransaction 을 쓸 수 있습니다.")
+    @Hint("HINTS.ko.md#1 — transactional.id 가 있어야 initTransactions/beginTransaction 을 쓸 수 있습니다. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void transactionalProducerCommitsOrAbortsAsAWhole() {
         Properties config = ExactlyOnceConfig.producerConfig(cluster.clientProperties(), settings.transactionalId());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
@@ -102,7 +102,7 @@ class ExactlyOnceTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("read_committed 컨슈머는 중단된 트랜잭션의 레코드를 건너뛰고, 새 그룹은 처음부터 읽는다")
-    @Hint("HINTS.ko.md#1 — isolation.level 의 기본값은 read_uncommitted, auto.offset.reset 의 기본값은 latest 입니다.")
+    @Hint("HINTS.ko.md#1 — isolation.level 의 기본값은 read_uncommitted, auto.offset.reset 의 기본값은 latest 입니다. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void readCommittedConsumerSkipsAbortedRecords() {
         writeCommittedAndAborted(orders);
 
@@ -131,7 +131,7 @@ class ExactlyOnceTest {
     @Tag("task:1")
     @Points(1)
     @DisplayName("자동 커밋은 꺼져 있고, 멈춘 트랜잭션은 10초 안에 브로커가 정리한다")
-    @Hint("HINTS.ko.md#1 — enable.auto.commit=false, transaction.timeout.ms=10000, max.block.ms 도 짧게.")
+    @Hint("HINTS.ko.md#1 — enable.auto.commit=false, transaction.timeout.ms=10000, max.block.ms 도 짧게. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void settingsLeaveNoBackdoor() {
         Properties consumer = ExactlyOnceConfig.consumerConfig(cluster.clientProperties(), "g");
         Properties producer = ExactlyOnceConfig.producerConfig(cluster.clientProperties(), "t");
@@ -151,7 +151,7 @@ class ExactlyOnceTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("주문마다 결제 이벤트가 정확히 하나 생기고, 그룹의 오프셋이 끝까지 커밋된다")
-    @Hint("HINTS.ko.md#2 — beginTransaction → send … → sendOffsetsToTransaction(오프셋, consumer.groupMetadata()) → commitTransaction.")
+    @Hint("HINTS.ko.md#2 — beginTransaction → send … → sendOffsetsToTransaction(오프셋, consumer.groupMetadata()) → commitTransaction. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void everyOrderBecomesExactlyOnePayment() {
         List<String> expected = produceOrders(1, 30);
         ScriptedHandler handler = new ScriptedHandler();
@@ -167,7 +167,7 @@ class ExactlyOnceTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("오프셋은 트랜잭션이 커밋한다: 컨슈머가 직접(commitSync·자동 커밋) 커밋하지 않는다")
-    @Hint("HINTS.ko.md#2 — consumer.commitSync() 는 트랜잭션 밖의 커밋입니다. 결과와 오프셋이 따로 커밋되면 그 사이에 죽을 때 중복이 생깁니다.")
+    @Hint("HINTS.ko.md#2 — consumer.commitSync() 는 트랜잭션 밖의 커밋입니다. 결과와 오프셋이 따로 커밋되면 그 사이에 죽을 때 중복이 생깁니다. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void offsetsAreCommittedOnlyInsideTheTransaction() {
         List<String> expected = produceOrders(1, 12);
         Properties spied = cluster.clientProperties();
@@ -191,7 +191,7 @@ class ExactlyOnceTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("트랜잭션 도중 죽고 다시 시작해도, read_committed 출력에는 모든 주문이 정확히 한 번 있다 (중복 0, 누락 0)")
-    @Hint("HINTS.ko.md#3 — 커밋되지 않은 결과와 오프셋은 함께 사라지고, 재시작한 인스턴스가 마지막 커밋 지점부터 다시 처리합니다.")
+    @Hint("HINTS.ko.md#3 — 커밋되지 않은 결과와 오프셋은 함께 사라지고, 재시작한 인스턴스가 마지막 커밋 지점부터 다시 처리합니다. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void crashMidTransactionThenRestartIsExactlyOnce() {
         CrashRun run = crashAndRestart();
 
@@ -204,7 +204,7 @@ class ExactlyOnceTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("나란히 보기: 죽은 트랜잭션이 보낸 결제는 read_uncommitted 에는 보이고 read_committed 에는 없다")
-    @Hint("HINTS.ko.md#3 — 중단된 레코드도 로그에 남습니다. 숨기는 것은 read_committed 컨슈머입니다.")
+    @Hint("HINTS.ko.md#3 — 중단된 레코드도 로그에 남습니다. 숨기는 것은 read_committed 컨슈머입니다. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void abortedRecordsAreVisibleOnlyToReadUncommitted() {
         CrashRun run = crashAndRestart();
 
@@ -230,7 +230,7 @@ class ExactlyOnceTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("일시적 오류가 나면 트랜잭션을 중단하고 같은 주문을 다시 처리한다 (누락 없음)")
-    @Hint("HINTS.ko.md#3 — abortTransaction 뒤에는 컨슈머 위치가 이미 앞으로 가 있습니다. 마지막 커밋 지점으로 seek 하세요.")
+    @Hint("HINTS.ko.md#3 — abortTransaction 뒤에는 컨슈머 위치가 이미 앞으로 가 있습니다. 마지막 커밋 지점으로 seek 하세요. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void temporaryFailureAbortsAndRetriesTheBatch() {
         List<String> expected = produceOrders(1, 15);
         ScriptedHandler handler = new ScriptedHandler();
@@ -251,7 +251,7 @@ class ExactlyOnceTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("이미 커밋한 주문이 있는 뒤에 일시적 오류가 나도, 마지막 커밋 지점까지만 되돌아가 커밋한 주문은 다시 결제하지 않는다")
-    @Hint("HINTS.ko.md#3 — abort 뒤에는 consumer.committed(assignment) 가 돌려준 위치로 seek 하세요. 처음(seekToBeginning)으로 가면 커밋한 주문까지 다시 결제합니다.")
+    @Hint("HINTS.ko.md#3 — abort 뒤에는 consumer.committed(assignment) 가 돌려준 위치로 seek 하세요. 처음(seekToBeginning)으로 가면 커밋한 주문까지 다시 결제합니다. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void abortRewindsOnlyToTheLastCommit() {
         List<String> firstBatch = produceOrders(1, 12);
         ScriptedHandler handler = new ScriptedHandler();
@@ -281,7 +281,7 @@ class ExactlyOnceTest {
     @Tag("task:4")
     @Points(3)
     @DisplayName("같은 transactional.id 의 새 인스턴스가 트랜잭션 도중의 옛 인스턴스를 밀어낸다 (ProducerFencedException)")
-    @Hint("HINTS.ko.md#4 — 새 인스턴스의 initTransactions 가 에포크를 올리고 옛 트랜잭션을 중단시킵니다. 펜싱은 치명적 오류: 중단·재시도하지 말고 던지세요.")
+    @Hint("HINTS.ko.md#4 — 새 인스턴스의 initTransactions 가 에포크를 올리고 옛 트랜잭션을 중단시킵니다. 펜싱은 치명적 오류: 중단·재시도하지 말고 던지세요. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void newInstanceFencesTheOldOneMidTransaction() {
         List<String> expected = produceOrders(1, 10);
         ScriptedHandler zombieHandler = new ScriptedHandler();
@@ -309,7 +309,7 @@ class ExactlyOnceTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("밀려난 좀비 인스턴스는 새 주문을 커밋하지 못한다")
-    @Hint("HINTS.ko.md#4 — 좀비의 commitTransaction 은 ProducerFencedException 으로 실패합니다. 잡아서 0을 돌려주지 말고 그대로 던지세요.")
+    @Hint("HINTS.ko.md#4 — 좀비의 commitTransaction 은 ProducerFencedException 으로 실패합니다. 잡아서 0을 돌려주지 말고 그대로 던지세요. — 노트북 05 §5.5 '정확히 한 번 전달 (Exactly-Once Semantics)'")
     void zombieCannotCommitAfterTakeover() {
         List<String> first = produceOrders(1, 8);
         ScriptedHandler zombieHandler = new ScriptedHandler();

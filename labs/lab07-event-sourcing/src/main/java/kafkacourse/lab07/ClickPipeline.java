@@ -24,7 +24,7 @@ public class ClickPipeline implements AutoCloseable {
     private final KafkaConsumer<String, String> clickReader;
     private final KafkaConsumer<String, String> enrichedReader;
     private final KafkaProducer<String, String> producer;
-    /** category@minute → clicks counted so far (the aggregator's state). */
+    /** 분류@분 → 지금까지 센 클릭 수 (집계기의 상태). */
     private final Map<String, Long> counts = new HashMap<>();
 
     public ClickPipeline(Properties cluster, PipelineTopics topics, String groupPrefix) {

@@ -55,7 +55,7 @@ class EventSourcingTest {
     @Tag("task:1")
     @Points(3)
     @DisplayName("한 계좌의 이벤트는 계좌 ID 를 키로, 한 파티션에, 저장한 순서대로 쌓인다")
-    @Hint("HINTS.ko.md#1 — new ProducerRecord<>(topic, 계좌ID, event.toValue()). 키가 없으면 이벤트가 여러 파티션으로 흩어집니다.")
+    @Hint("HINTS.ko.md#1 — new ProducerRecord<>(topic, 계좌ID, event.toValue()). 키가 없으면 이벤트가 여러 파티션으로 흩어집니다. — 노트북 02 '이벤트 소싱 (Event Sourcing)'")
     void eventsOfOneAccountStayInOnePartitionInOrder() {
         String topic = eventTopic();
         Map<String, List<String>> appended = new LinkedHashMap<>();
@@ -85,7 +85,7 @@ class EventSourcingTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("새로 시작한 저장소가 이벤트를 오프셋 0부터 재생해 계좌마다 현재 잔액을 만든다")
-    @Hint("HINTS.ko.md#2 — assign 후 seekToBeginning, 끝은 시작할 때의 endOffsets. latest 에서 시작하면 아무것도 재생되지 않습니다.")
+    @Hint("HINTS.ko.md#2 — assign 후 seekToBeginning, 끝은 시작할 때의 endOffsets. latest 에서 시작하면 아무것도 재생되지 않습니다. — 노트북 02 '이벤트 소싱 (Event Sourcing)'")
     void loadReplaysEveryEventFromOffsetZero() {
         String topic = eventTopic();
         appendAll(topic, interleavedHistory());
@@ -104,7 +104,7 @@ class EventSourcingTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("스냅샷 이후의 이벤트만 재생해도 처음부터 재생한 것과 같은 상태가 된다")
-    @Hint("HINTS.ko.md#2 — 스냅샷의 파티션만 assign 하고 nextOffset 으로 seek. 처음부터 다시 적용하면 이벤트가 두 번 반영됩니다.")
+    @Hint("HINTS.ko.md#2 — 스냅샷의 파티션만 assign 하고 nextOffset 으로 seek. 처음부터 다시 적용하면 이벤트가 두 번 반영됩니다. — 노트북 02 '이벤트 소싱 (Event Sourcing)'")
     void snapshotPlusLaterEventsEqualsFullReplay() {
         String topic = eventTopic();
         appendAll(topic, interleavedHistory());
@@ -133,7 +133,7 @@ class EventSourcingTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("프로젝션이 주문 요약 뷰를 만들고, 조회 쪽은 뷰 토픽만 읽어 같은 요약을 얻는다")
-    @Hint("HINTS.ko.md#3 — 요약이 바뀔 때마다 (주문 ID, summary.toValue()) 를 뷰 토픽에 보내고, readView 는 키마다 마지막 값을 남깁니다.")
+    @Hint("HINTS.ko.md#3 — 요약이 바뀔 때마다 (주문 ID, summary.toValue()) 를 뷰 토픽에 보내고, readView 는 키마다 마지막 값을 남깁니다. — 노트북 02 'CQRS (Command Query Responsibility Segregation)'")
     void projectionPublishesTheLatestSummaryOfEveryOrder() {
         Topics t = orderTopics();
         appendOrderEvents(t.events());
@@ -149,7 +149,7 @@ class EventSourcingTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("컴팩션이 실제로 돈 뒤, 뷰 토픽에는 주문마다 최신 요약 하나만 남는다")
-    @Hint("HINTS.ko.md#3 — 컴팩션은 키가 같은 옛 레코드를 지웁니다. 키 없는 레코드는 compact 토픽이 받지 않습니다.")
+    @Hint("HINTS.ko.md#3 — 컴팩션은 키가 같은 옛 레코드를 지웁니다. 키 없는 레코드는 compact 토픽이 받지 않습니다. — 노트북 02 'CQRS (Command Query Responsibility Segregation)'")
     void compactionKeepsOnlyTheLatestSummaryPerOrder() {
         Topics t = orderTopics();
         appendOrderEvents(t.events());
@@ -188,7 +188,7 @@ class EventSourcingTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("새 프로젝션 인스턴스(새 그룹)가 이벤트를 처음부터 읽어 같은 뷰를 다시 만든다")
-    @Hint("HINTS.ko.md#3 — 새 그룹은 커밋된 오프셋이 없습니다: auto.offset.reset=earliest 여야 처음 이벤트부터 읽습니다.")
+    @Hint("HINTS.ko.md#3 — 새 그룹은 커밋된 오프셋이 없습니다: auto.offset.reset=earliest 여야 처음 이벤트부터 읽습니다. — 노트북 02 'CQRS (Command Query Responsibility Segregation)'")
     void aNewProjectionRebuildsTheSameViewFromScratch() {
         Topics t = orderTopics();
         appendOrderEvents(t.events());
@@ -214,7 +214,7 @@ class EventSourcingTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("보강 단계: 클릭마다 카테고리를 키로 붙이고, 클릭한 시각(이벤트 시간)을 그대로 둔다")
-    @Hint("HINTS.ko.md#4 — new ProducerRecord<>(topic, null, click.timestamp(), category, value). 시각을 안 넘기면 '지금'이 찍힙니다.")
+    @Hint("HINTS.ko.md#4 — new ProducerRecord<>(topic, null, click.timestamp(), category, value). 시각을 안 넘기면 '지금'이 찍힙니다. — 노트북 02 '실시간 데이터 파이프라인'")
     void enrichmentKeysByCategoryAndKeepsEventTime() {
         PipelineTopics topics = pipelineTopics();
         List<Click> clicks = clicks();
@@ -235,7 +235,7 @@ class EventSourcingTest {
     @Tag("task:4")
     @Points(3)
     @DisplayName("집계 단계: 카테고리·분(클릭 시각 기준)마다 클릭 수를 센다")
-    @Hint("HINTS.ko.md#4 — ClickPipeline.windowKey(카테고리, 레코드 타임스탬프) 로 세고, 바뀐 집계만 (키, 개수) 로 보내세요.")
+    @Hint("HINTS.ko.md#4 — ClickPipeline.windowKey(카테고리, 레코드 타임스탬프) 로 세고, 바뀐 집계만 (키, 개수) 로 보내세요. — 노트북 02 '실시간 데이터 파이프라인'")
     void clicksAreCountedPerCategoryAndMinute() {
         PipelineTopics topics = pipelineTopics();
         produceClicks(topics, clicks());
@@ -257,7 +257,7 @@ class EventSourcingTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("프로젝션은 뷰 레코드가 브로커에 저장된 뒤에야 이벤트 오프셋을 커밋한다 — 커밋 직후 죽어도 뷰 갱신을 잃지 않는다")
-    @Hint("HINTS.ko.md#3 — send 는 레코드를 프로듀서 버퍼에 넣을 뿐입니다. producer.flush() 로 저장을 확인한 다음에 commitSync 하세요.")
+    @Hint("HINTS.ko.md#3 — send 는 레코드를 프로듀서 버퍼에 넣을 뿐입니다. producer.flush() 로 저장을 확인한 다음에 commitSync 하세요. — 노트북 02 'CQRS (Command Query Responsibility Segregation)'")
     void projectionCommitsOnlyWhatItHasPublished() {
         Topics t = new Topics(UniqueNames.of("order-events"), UniqueNames.of("order-summaries"));
         cluster.createTopic(t.events(), 3, 3);
@@ -292,7 +292,7 @@ class EventSourcingTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("파이프라인의 각 단계는 출력이 브로커에 저장된 뒤에야 입력 오프셋을 커밋한다 — 커밋 직후 죽어도 출력을 잃지 않는다")
-    @Hint("HINTS.ko.md#4 — send 는 레코드를 프로듀서 버퍼에 넣을 뿐입니다. 단계마다 producer.flush() 로 저장을 확인한 다음에 commitSync 하세요.")
+    @Hint("HINTS.ko.md#4 — send 는 레코드를 프로듀서 버퍼에 넣을 뿐입니다. 단계마다 producer.flush() 로 저장을 확인한 다음에 commitSync 하세요. — 노트북 02 '실시간 데이터 파이프라인'")
     void pipelineCommitsOnlyWhatItHasStored() {
         PipelineTopics topics = pipelineTopics();
         List<Click> clicks = clicks();

@@ -94,7 +94,7 @@ class KafkaQueuesTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("팬아웃: 메일·포인트 두 서비스가 각자 알림 15건을 모두 받고, 다 읽은 뒤에도 토픽에는 15건이 그대로 남는다")
-    @Hint("HINTS.ko.md#1 — 서비스마다 자기 group.id. 같은 그룹이면 레코드를 나눠 가집니다.")
+    @Hint("HINTS.ko.md#1 — 서비스마다 자기 group.id. 같은 그룹이면 레코드를 나눠 가집니다. — 노트북 03 §2 '늦게 온 구독자 (새 서비스)'")
     void eachServiceGetsEveryNotificationAndTheTopicKeepsThem() {
         String topic = topic(3);
         publish(topic, Orders.interleaved(5));
@@ -116,7 +116,7 @@ class KafkaQueuesTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("늦게 생긴 서비스(새 컨슈머 그룹)도 지난 알림 15건을 처음부터 모두 읽는다")
-    @Hint("HINTS.ko.md#1 — 새 그룹에는 커밋된 오프셋이 없습니다. auto.offset.reset 의 기본값은 latest 입니다.")
+    @Hint("HINTS.ko.md#1 — 새 그룹에는 커밋된 오프셋이 없습니다. auto.offset.reset 의 기본값은 latest 입니다. — 노트북 03 §2 '늦게 온 구독자 (새 서비스)'")
     void aLateServiceReadsEverythingFromTheStart() {
         String topic = topic(3);
         publish(topic, Orders.interleaved(5));
@@ -131,7 +131,7 @@ class KafkaQueuesTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("한 주문의 알림(created → paid → shipped)은 같은 파티션에 들어가, 서비스가 그 순서대로 받는다")
-    @Hint("HINTS.ko.md#1 — 레코드 키가 파티션을 정합니다. 키가 없으면 알림이 여러 파티션으로 흩어져 순서가 보장되지 않습니다.")
+    @Hint("HINTS.ko.md#1 — 레코드 키가 파티션을 정합니다. 키가 없으면 알림이 여러 파티션으로 흩어져 순서가 보장되지 않습니다. — 노트북 03 §2 '늦게 온 구독자 (새 서비스)'")
     void eventsOfOneOrderKeepTheirOrder() {
         String topic = topic(3);
         publish(topic, Orders.interleaved(6));
@@ -244,7 +244,7 @@ class KafkaQueuesTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("작업 큐: 파티션이 1개인 토픽도 공유 그룹의 작업자 3명이 모두 일을 나눠 받고, 주문 30건은 한 번씩만 처리된다")
-    @Hint("HINTS.ko.md#2 — 공유 그룹은 파티션이 아니라 레코드를 나눕니다. 한 명이 한꺼번에 다 잠가 가지 않게 조금씩(record_limit, max.poll.records).")
+    @Hint("HINTS.ko.md#2 — 공유 그룹은 파티션이 아니라 레코드를 나눕니다. 한 명이 한꺼번에 다 잠가 가지 않게 조금씩(record_limit, max.poll.records). — 노트북 03 §7 'Kafka 의 큐: 공유 그룹(share group)'")
     void threeShareWorkersSplitOnePartition() throws Exception {
         String topic = topic(1);
         String group = UniqueNames.of("mail-workers");
@@ -300,7 +300,7 @@ class KafkaQueuesTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("새 공유 그룹이 처음부터 읽도록 설정하면, 그룹이 생기기 전에 쓰인 주문 10건도 처리된다")
-    @Hint("HINTS.ko.md#2 — 공유 그룹의 시작 위치는 컨슈머 설정이 아니라 그룹 설정 share.auto.offset.reset (기본 latest) 입니다.")
+    @Hint("HINTS.ko.md#2 — 공유 그룹의 시작 위치는 컨슈머 설정이 아니라 그룹 설정 share.auto.offset.reset (기본 latest) 입니다. — 노트북 03 §7 'Kafka 의 큐: 공유 그룹(share group)'")
     void aNewShareGroupCanReadFromTheStart() throws Exception {
         String topic = topic(1);
         String group = UniqueNames.of("point-workers");
@@ -318,7 +318,7 @@ class KafkaQueuesTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("재배달: 실패(RETRY)한 주문은 배달 횟수 2 이상으로 다시 와서 처리되고, 독 메시지(POISON)는 다시 오지 않는다")
-    @Hint("HINTS.ko.md#3 — RETRY → AcknowledgeType.RELEASE, POISON → REJECT, DONE → ACCEPT. 그리고 commitSync.")
+    @Hint("HINTS.ko.md#3 — RETRY → AcknowledgeType.RELEASE, POISON → REJECT, DONE → ACCEPT. 그리고 commitSync. — 노트북 03 §4 '순서: 경쟁하는 컨슈머와 재배달'")
     void aReleasedRecordComesBackAndARejectedOneDoesNot() throws Exception {
         String topic = topic(1);
         String group = UniqueNames.of("mail-workers");

@@ -81,7 +81,7 @@ class RabbitQueuesTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("팬아웃: 메일·포인트 큐가 알림 15건을 보낸 순서대로 한 부씩 받고, 확인(ack)하며 다 읽으면 큐에 0건이 남는다")
-    @Hint("HINTS.ko.md#1 — fanout 익스체인지 + 서비스마다 큐 하나 + queueBind. 큐가 하나뿐이면 두 서비스가 나눠 갖습니다.")
+    @Hint("HINTS.ko.md#1 — fanout 익스체인지 + 서비스마다 큐 하나 + queueBind. 큐가 하나뿐이면 두 서비스가 나눠 갖습니다. — 노트북 03 §2 '늦게 온 구독자 (새 서비스)'")
     void eachServiceQueueGetsACopyAndIsEmptyAfterConsumption() throws Exception {
         String exchange = UniqueNames.of("order-events");
         List<String> services = List.of("mail", "point");
@@ -108,7 +108,7 @@ class RabbitQueuesTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("늦게 생긴 서비스: 알림을 보낸 뒤에 묶은 큐는 지난 알림을 하나도 받지 못한다 (Kafka 의 새 그룹과 반대)")
-    @Hint("HINTS.ko.md#1 — 익스체인지는 메시지를 저장하지 않습니다. 보내는 순간 묶여 있던 큐에만 한 부씩 들어갑니다.")
+    @Hint("HINTS.ko.md#1 — 익스체인지는 메시지를 저장하지 않습니다. 보내는 순간 묶여 있던 큐에만 한 부씩 들어갑니다. — 노트북 03 §2 '늦게 온 구독자 (새 서비스)'")
     void aQueueBoundLaterGetsNothingFromThePast() throws Exception {
         String exchange = UniqueNames.of("order-events");
         exchanges.add(exchange);
@@ -164,7 +164,7 @@ class RabbitQueuesTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("작업 큐: 주문 20건이 쌓인 큐를 작업자 두 명이 나눠 처리하고(prefetch 1), 끝나면 대기·미확인 메시지가 0건이다")
-    @Hint("HINTS.ko.md#2 — basicQos(prefetch) 가 없으면 먼저 붙은 작업자가 쌓인 메시지를 모두 받아 갑니다. autoAck=false.")
+    @Hint("HINTS.ko.md#2 — basicQos(prefetch) 가 없으면 먼저 붙은 작업자가 쌓인 메시지를 모두 받아 갑니다. autoAck=false. — 노트북 03 §7 'Kafka 의 큐: 공유 그룹(share group)'")
     void twoCompetingWorkersShareTheQueue() throws Exception {
         String queue = workQueue(20);
         Orders.Recorder recorder = new Orders.Recorder(Map.of());
@@ -231,7 +231,7 @@ class RabbitQueuesTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("재배달: 실패(RETRY)한 주문은 nack + requeue 로 배달 횟수 2 이상이 되어 다시 오고, 독 메시지(POISON)는 다시 오지 않는다")
-    @Hint("HINTS.ko.md#3 — RETRY → basicNack(tag, false, true), POISON → basicReject(tag, false), DONE → basicAck. autoAck 이면 실패한 메시지를 잃습니다.")
+    @Hint("HINTS.ko.md#3 — RETRY → basicNack(tag, false, true), POISON → basicReject(tag, false), DONE → basicAck. autoAck 이면 실패한 메시지를 잃습니다. — 노트북 03 §4 '순서: 경쟁하는 컨슈머와 재배달'")
     void aNackedMessageComesBackAndARejectedOneDoesNot() throws Exception {
         String queue = workQueue(8);
         Orders.Recorder recorder = new Orders.Recorder(Map.of("o-3", Outcome.RETRY, "o-5", Outcome.POISON));

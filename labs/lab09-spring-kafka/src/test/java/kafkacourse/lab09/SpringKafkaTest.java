@@ -103,7 +103,7 @@ class SpringKafkaTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("실행 중인 앱의 ConsumerFactory·ProducerFactory 가 JSON 직렬화, ErrorHandlingDeserializer, earliest 를 쓴다")
-    @Hint("HINTS.ko.md#1 — spring.kafka.producer.value-serializer, spring.kafka.consumer.value-deserializer, spring.kafka.consumer.auto-offset-reset")
+    @Hint("HINTS.ko.md#1 — spring.kafka.producer.value-serializer, spring.kafka.consumer.value-deserializer, spring.kafka.consumer.auto-offset-reset — 노트북 05 '5.1 다시 보기 — 원본의 Spring 코드는 선 위에서 무엇을 하나'")
     void runningApplicationUsesTheSettings() {
         app = RunningApp.start(cluster, orders, group);
         Map<String, Object> consumer = app.consumerFactoryConfig();
@@ -128,7 +128,7 @@ class SpringKafkaTest {
     @Tag("task:1")
     @Points(1)
     @DisplayName("브로커 주소가 틀리면 앱은 계속 재접속하며 떠 있지 않고, 한국어 이유와 함께 곧 멈춘다")
-    @Hint("HINTS.ko.md#1 — 과제 1이 끝나야 앱이 시작 전 점검(BrokerPreflight)까지 갑니다.")
+    @Hint("HINTS.ko.md#1 — 과제 1이 끝나야 앱이 시작 전 점검(BrokerPreflight)까지 갑니다. — 노트북 05 '5.1 다시 보기 — 원본의 Spring 코드는 선 위에서 무엇을 하나'")
     void wrongBootstrapAddressStopsTheStartInKorean() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -148,7 +148,7 @@ class SpringKafkaTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("publishOrderCreated 는 key = 주문 ID, value = OrderEvent JSON 으로 쓰고, 브로커가 기록한 위치를 돌려준다")
-    @Hint("HINTS.ko.md#2 — kafkaTemplate.send(topic, key, event).get(...) 의 결과를 돌려주세요. key 는 주문 ID.")
+    @Hint("HINTS.ko.md#2 — kafkaTemplate.send(topic, key, event).get(...) 의 결과를 돌려주세요. key 는 주문 ID. — 노트북 05 'KafkaTemplate 이 토픽에 쓴 것'")
     void publishedEventIsJsonKeyedByOrderId() throws Exception {
         app = RunningApp.start(cluster, orders, group);
         OrderEventProducer producer = app.producer();
@@ -178,7 +178,7 @@ class SpringKafkaTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("브로커가 이벤트를 받지 못하면(토픽 없음) publishOrderCreated 는 삼키지 않고 OrderPublishException 을 던진다")
-    @Hint("HINTS.ko.md#2 — send 의 결과를 기다려야 실패를 압니다. ExecutionException 은 new OrderPublishException(order.id(), 원인) 으로.")
+    @Hint("HINTS.ko.md#2 — send 의 결과를 기다려야 실패를 압니다. ExecutionException 은 new OrderPublishException(order.id(), 원인) 으로. — 노트북 05 'KafkaTemplate 이 토픽에 쓴 것'")
     void publishFailureReachesTheCaller() {
         app = RunningApp.start(cluster, UniqueNames.of("no-such-topic"), group); // never created: the broker cannot take it
         Order order = new Order("order-lost", "customer-1", 5000);
@@ -195,7 +195,7 @@ class SpringKafkaTest {
     @Tag("task:3")
     @Points(2)
     @DisplayName("concurrency = 3: 그룹에 컨슈머 3명이 파티션을 하나씩 맡는다 (Admin describeConsumerGroups)")
-    @Hint("HINTS.ko.md#3 — @KafkaListener(topics = \"${lab09.topics.orders}\", groupId = \"${lab09.group-id}\", concurrency = \"3\")")
+    @Hint("HINTS.ko.md#3 — @KafkaListener(topics = \"${lab09.topics.orders}\", groupId = \"${lab09.group-id}\", concurrency = \"3\") — 노트북 05 '@KafkaListener(concurrency = 3) 가 만든 컨슈머 그룹'")
     void threeListenerThreadsShareTheGroup() {
         app = RunningApp.start(cluster, orders, group);
         app.listenerContainer();
@@ -221,7 +221,7 @@ class SpringKafkaTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("앱이 뜨기 전과 뜬 뒤의 주문 이벤트가 모두 한 번씩, 주문마다 순서대로 처리되고 lag 가 0이 된다")
-    @Hint("HINTS.ko.md#3 — 리스너는 paymentService.process(event) 를 그 스레드에서 바로 부르세요. 앞 주문을 놓치면 auto-offset-reset 을 보세요(과제 1).")
+    @Hint("HINTS.ko.md#3 — 리스너는 paymentService.process(event) 를 그 스레드에서 바로 부르세요. 앞 주문을 놓치면 auto-offset-reset 을 보세요(과제 1). — 노트북 05 '@KafkaListener(concurrency = 3) 가 만든 컨슈머 그룹'")
     void ordersBeforeAndAfterStartAreProcessedOnceInKeyOrder() {
         int ordersCount = 12;
         int steps = 4;
@@ -250,7 +250,7 @@ class SpringKafkaTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("리스너 컨테이너의 실제 설정: 자동 커밋 꺼짐, AckMode.BATCH, earliest (README 의 표)")
-    @Hint("HINTS.ko.md#3 — 리스너 쪽에서 자동 커밋이나 다른 오프셋 설정을 덧씌우지 마세요.")
+    @Hint("HINTS.ko.md#3 — 리스너 쪽에서 자동 커밋이나 다른 오프셋 설정을 덧씌우지 마세요. — 노트북 05 '@KafkaListener(concurrency = 3) 가 만든 컨슈머 그룹'")
     void listenerContainerUsesSpringDefaults() {
         app = RunningApp.start(cluster, orders, group);
         MessageListenerContainer container = app.listenerContainer();
@@ -284,7 +284,7 @@ class SpringKafkaTest {
     @Tag("task:4")
     @Points(3)
     @DisplayName("JSON 이 아닌 레코드와 금액 0 이하 주문은 <토픽>-dlt 로 간다: 원래 값, 원래 토픽·파티션·오프셋, 예외 헤더와 함께")
-    @Hint("HINTS.ko.md#4 — DefaultErrorHandler(new DeadLetterPublishingRecoverer(템플릿 맵), new FixedBackOff(...)) 를 @Bean 으로.")
+    @Hint("HINTS.ko.md#4 — DefaultErrorHandler(new DeadLetterPublishingRecoverer(템플릿 맵), new FixedBackOff(...)) 를 @Bean 으로. — 노트북 05 '독이 든 레코드: 재시도 → <토픽>-dlt'")
     void poisonRecordsEndInTheDltWithTheirOrigin() throws Exception {
         createDlt();
         app = RunningApp.start(cluster, orders, group);
@@ -323,7 +323,7 @@ class SpringKafkaTest {
     @Tag("task:4")
     @Points(3)
     @DisplayName("독이 든 레코드 뒤의 파티션이 계속 흐른다: 좋은 주문은 모두 정확히 한 번, 업무 규칙 위반은 재시도 없이 한 번, lag 0")
-    @Hint("HINTS.ko.md#4 — 재시도는 유한하게(FixedBackOff 2번), PaymentRejectedException 은 addNotRetryableExceptions 로.")
+    @Hint("HINTS.ko.md#4 — 재시도는 유한하게(FixedBackOff 2번), PaymentRejectedException 은 addNotRetryableExceptions 로. — 노트북 05 '독이 든 레코드: 재시도 → <토픽>-dlt'")
     void partitionKeepsMovingAndGoodRecordsAreProcessedOnce() throws Exception {
         createDlt();
         app = RunningApp.start(cluster, orders, group);
@@ -364,7 +364,7 @@ class SpringKafkaTest {
     @Tag("task:4")
     @Points(2)
     @DisplayName("모든 레코드에서 던지는 리스너(결제 대행사 장애): 각 레코드를 몇 번 재시도한 뒤 전부 DLT 로, 잃는 것 없이 lag 0")
-    @Hint("HINTS.ko.md#4 — FixedBackOff(RETRY_INTERVAL_MS, RETRIES): 유한한 재시도 뒤 DLT. UNLIMITED 면 첫 레코드에서 영원히 멈춥니다.")
+    @Hint("HINTS.ko.md#4 — FixedBackOff(RETRY_INTERVAL_MS, RETRIES): 유한한 재시도 뒤 DLT. UNLIMITED 면 첫 레코드에서 영원히 멈춥니다. — 노트북 05 '독이 든 레코드: 재시도 → <토픽>-dlt'")
     void listenerThatAlwaysFailsLosesNothing() {
         createDlt();
         app = RunningApp.start(cluster, orders, group);

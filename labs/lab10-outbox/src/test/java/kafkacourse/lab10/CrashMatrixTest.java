@@ -36,7 +36,7 @@ class CrashMatrixTest {
     @Tag("task:4")
     @Points(4)
     @DisplayName("중계기가 트랜잭션 경계 어디서 죽고 다시 시작해도: 이벤트 없는 주문 0, 주문 없는 이벤트 0, 두 번 적용 0, 빠짐 0, 주문마다 순서 그대로")
-    @Hint("HINTS.ko.md#4 — ack 를 받은 뒤에만 표시하고, 죽어서 다시 보낸 것은 받는 쪽이 이벤트 ID 로 거릅니다.")
+    @Hint("HINTS.ko.md#4 — ack 를 받은 뒤에만 표시하고, 죽어서 다시 보낸 것은 받는 쪽이 이벤트 ID 로 거릅니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void relayCrashAnywhere() {
         long start = System.nanoTime();
         Scenario dryWorld = Scenario.create(cluster);
@@ -65,7 +65,7 @@ class CrashMatrixTest {
     @Tag("task:4")
     @Points(4)
     @DisplayName("이력 서비스가 트랜잭션 경계 어디서 죽고 다시 시작해도: 두 번 적용 0, 빠짐 0, 주문마다 순서 그대로")
-    @Hint("HINTS.ko.md#4 — 중복 기록과 효과는 한 트랜잭션, 오프셋 커밋은 그 뒤. 자동 커밋이나 먼저 커밋한 오프셋은 죽으면 이벤트를 잃습니다.")
+    @Hint("HINTS.ko.md#4 — 중복 기록과 효과는 한 트랜잭션, 오프셋 커밋은 그 뒤. 자동 커밋이나 먼저 커밋한 오프셋은 죽으면 이벤트를 잃습니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void consumerCrashAnywhere() {
         long start = System.nanoTime();
         Scenario producerSide = Scenario.create(cluster);

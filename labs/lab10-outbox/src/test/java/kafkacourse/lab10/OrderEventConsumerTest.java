@@ -34,7 +34,7 @@ class OrderEventConsumerTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("이력 서비스는 이벤트마다 한 번, 주문마다 순서대로 이력을 쓰고, 처리한 뒤 오프셋을 토픽 끝까지 커밋한다")
-    @Hint("HINTS.ko.md#3 — 레코드마다 db.call(tx -> ...) 한 번, 모두 끝난 뒤 consumer.commitSync().")
+    @Hint("HINTS.ko.md#3 — 레코드마다 db.call(tx -> ...) 한 번, 모두 끝난 뒤 consumer.commitSync(). — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void appliesEveryEventOnceInOrder() {
         Scenario world = Scenario.create(cluster);
         List<OrderEvent> events = publishDirectly(world, 4, false);
@@ -52,7 +52,7 @@ class OrderEventConsumerTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("같은 이벤트가 두 번 와도(중계기는 최소 한 번) 이력에는 한 번만 적용된다")
-    @Hint("HINTS.ko.md#3 — processed_events 에 eventId 가 있으면 건너뛰고, 없으면 넣고 Timeline.append 를 같은 트랜잭션에서.")
+    @Hint("HINTS.ko.md#3 — processed_events 에 eventId 가 있으면 건너뛰고, 없으면 넣고 Timeline.append 를 같은 트랜잭션에서. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void duplicatesAreAppliedOnce() {
         Scenario world = Scenario.create(cluster);
         List<OrderEvent> events = publishDirectly(world, 3, true);
@@ -70,7 +70,7 @@ class OrderEventConsumerTest {
     @Tag("task:3")
     @Points(1)
     @DisplayName("이력 서비스의 컨슈머는 자동 커밋을 끄고, 새 그룹은 첫 이벤트부터 읽는다")
-    @Hint("HINTS.ko.md#3 — enable.auto.commit=false, auto.offset.reset=earliest.")
+    @Hint("HINTS.ko.md#3 — enable.auto.commit=false, auto.offset.reset=earliest. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void consumerSettings() {
         Properties p = OutboxConfig.eventConsumer(cluster.clientProperties(), "g");
         assertThat(p.getProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG))

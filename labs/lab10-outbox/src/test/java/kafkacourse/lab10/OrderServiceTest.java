@@ -36,7 +36,7 @@ class OrderServiceTest {
     @Tag("task:1")
     @Points(3)
     @DisplayName("나란히 보기: 원본 5.5 를 DB 커밋 → 발행 순서로 돌리다 그 사이에 죽으면 이벤트 없는 주문이 남고, 아웃박스는 어디서 죽어도 주문과 이벤트 행이 함께 있다")
-    @Hint("HINTS.ko.md#1 — 주문 행과 outbox 행을 db.run(tx -> { ... }) 한 번 안에서 쓰세요. 따로 커밋하면 그 사이에 죽을 때 한쪽만 남습니다.")
+    @Hint("HINTS.ko.md#1 — 주문 행과 outbox 행을 db.run(tx -> { ... }) 한 번 안에서 쓰세요. 따로 커밋하면 그 사이에 죽을 때 한쪽만 남습니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void commitThenSendLosesTheEventButTheOutboxDoesNot() {
         Scenario naiveWorld = Scenario.create(cluster);
         try (NaiveOrderService naive = new NaiveOrderService(naiveWorld.ordersDb.connect("원본 5.5", CrashPoint.at("원본 5.5: " + DbSession.AFTER_COMMIT, 1)),
@@ -70,7 +70,7 @@ class OrderServiceTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("나란히 보기: 원본 5.5 그대로(@Transactional 안에서 executeInTransaction)는 DB 가 롤백돼도 이벤트가 남고, 아웃박스는 롤백되면 이벤트도 없다")
-    @Hint("HINTS.ko.md#1 — outbox 행은 주문과 같은 트랜잭션이라 롤백도 함께 됩니다. Kafka 에는 아직 아무것도 보내지 않았습니다.")
+    @Hint("HINTS.ko.md#1 — outbox 행은 주문과 같은 트랜잭션이라 롤백도 함께 됩니다. Kafka 에는 아직 아무것도 보내지 않았습니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void sendThenRollbackInventsAnEventButTheOutboxDoesNot() {
         Scenario naiveWorld = Scenario.create(cluster);
         try (NaiveOrderService naive = new NaiveOrderService(naiveWorld.ordersDb.connect("원본 5.5", CrashPoint.at("원본 5.5: " + DbSession.BEFORE_COMMIT, 1)),
@@ -103,7 +103,7 @@ class OrderServiceTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("명령마다 outbox 행이 하나씩 생긴다: 만든 순서, 이벤트 종류, 값(JSON), 서로 다른 이벤트 ID. 없는 주문의 결제는 거절되고 행을 남기지 않는다")
-    @Hint("HINTS.ko.md#1 — outbox(event_id, aggregate_id, event_type, payload) = (event.eventId(), 주문 ID, event.type(), event.toJson()).")
+    @Hint("HINTS.ko.md#1 — outbox(event_id, aggregate_id, event_type, payload) = (event.eventId(), 주문 ID, event.type(), event.toJson()). — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void everyCommandWritesOneOutboxRow() {
         Scenario world = Scenario.create(cluster);
         List<Scenario.Command> commands = Scenario.commands(3);

@@ -36,7 +36,7 @@ class OutboxRelayTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("중계기는 outbox 행을 만든 순서대로, 키 = 주문 ID 로 보내고 '보냄'으로 표시한다: 주문마다 한 파티션에 생성 → 결제 → 배송 순서")
-    @Hint("HINTS.ko.md#2 — ORDER BY seq 로 읽고, key = row.aggregateId() 로 보내세요. outbox 의 기본 키는 UUID 라 ORDER BY 가 없으면 순서가 무작위입니다.")
+    @Hint("HINTS.ko.md#2 — ORDER BY seq 로 읽고, key = row.aggregateId() 로 보내세요. outbox 의 기본 키는 UUID 라 ORDER BY 가 없으면 순서가 무작위입니다. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void publishesEveryRowInOrderKeyedByOrder() {
         Scenario world = Scenario.create(cluster);
         List<OutboxRow> rows = outboxStoredOutOfOrder(world, 6);
@@ -56,7 +56,7 @@ class OutboxRelayTest {
     @Tag("task:2")
     @Points(1)
     @DisplayName("중계기의 프로듀서는 멱등(acks=all)이고, Kafka 가 응답하지 않으면 몇 초 안에 실패한다")
-    @Hint("HINTS.ko.md#2 — enable.idempotence=true, acks=all, max.block.ms·delivery.timeout.ms 를 짧게.")
+    @Hint("HINTS.ko.md#2 — enable.idempotence=true, acks=all, max.block.ms·delivery.timeout.ms 를 짧게. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void relayProducerIsIdempotentAndFailsFast() {
         Properties p = OutboxConfig.relayProducer(cluster.clientProperties());
         assertThat(p.getProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).as("enable.idempotence: 재시도가 중복·순서 뒤바뀜을 만들지 않도록 \"true\"").isEqualTo("true");
@@ -73,7 +73,7 @@ class OutboxRelayTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("Kafka 가 응답하지 않으면 중계기는 60초 안에 실패를 알리고 행을 '보냄'으로 표시하지 않는다; Kafka 가 돌아오면 빠짐없이 보낸다")
-    @Hint("HINTS.ko.md#2 — send 가 돌려준 Future 의 get(...) 으로 ack 를 기다리세요. 기다리지 않고(fire-and-forget) 표시하면, 또는 flush() 만 하고 표시하면 실패한 전송도 '보냄'이 됩니다.")
+    @Hint("HINTS.ko.md#2 — send 가 돌려준 Future 의 get(...) 으로 ack 를 기다리세요. 기다리지 않고(fire-and-forget) 표시하면, 또는 flush() 만 하고 표시하면 실패한 전송도 '보냄'이 됩니다. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void unreachableKafkaLeavesRowsUnsent() {
         Scenario world = Scenario.create(cluster);
         world.runCommands(List.of(new Scenario.Command("place", "order-1")), CrashPoint.NONE);
@@ -103,7 +103,7 @@ class OutboxRelayTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("DB 가 잠겨 있으면 중계기는 60초 안에 한국어로 알리고(StorageFailure), 잠금이 풀리면 빠짐없이 보낸다")
-    @Hint("HINTS.ko.md#2 — StorageFailure 를 잡아서 삼키지 마세요. 표시하지 못한 행은 다음 실행에서 다시 보내고, 받는 쪽이 중복을 거릅니다.")
+    @Hint("HINTS.ko.md#2 — StorageFailure 를 잡아서 삼키지 마세요. 표시하지 못한 행은 다음 실행에서 다시 보내고, 받는 쪽이 중복을 거릅니다. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void lockedDatabaseIsReportedAndNothingIsLost() throws Exception {
         Scenario world = Scenario.create(cluster);
         world.runCommands(Scenario.commands(2), CrashPoint.NONE);

@@ -114,7 +114,7 @@ class ThroughputTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("튜닝한 설정도 acks=all·멱등성을 지키고, 보낸 이벤트는 모두 한 번씩 기록된다")
-    @Hint("HINTS.ko.md#1 — 처리량 때문에 acks, enable.idempotence, retries 를 바꾸지 마세요. max.in.flight 는 5 이하.")
+    @Hint("HINTS.ko.md#1 — 처리량 때문에 acks, enable.idempotence, retries 를 바꾸지 마세요. max.in.flight 는 5 이하. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void tunedConfigKeepsDurableDefaults() {
         Properties tuned = ThroughputConfigs.tuned(cluster.clientProperties());
         assertThat(setting(tuned, ProducerConfig.ACKS_CONFIG)).as("tuned() 의 acks: all(-1) 이거나 기본값(all) 이어야 합니다 (HINTS.ko.md#1)")
@@ -144,7 +144,7 @@ class ThroughputTest {
     @Tag("task:1")
     @Points(3)
     @DisplayName("같은 주문 스트림에서 튜닝한 프로듀서는 요청당 레코드가 기준선의 3배 이상, 배치(압축 전)가 1.5배 이상")
-    @Hint("HINTS.ko.md#1 — linger.ms=0 이면 배치가 찰 틈이 없습니다. 조금 기다리게(linger.ms) 하고 batch.size 를 넉넉히.")
+    @Hint("HINTS.ko.md#1 — linger.ms=0 이면 배치가 찰 틈이 없습니다. 조금 기다리게(linger.ms) 하고 batch.size 를 넉넉히. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void tunedBatchesAreAtLeastThreeTimesTheBaseline() {
         List<Order> events = OrderStream.events(ORDERS, 2);
         Run baseline = sendWithConfig(ThroughputConfigs.baseline(cluster.clientProperties()), topic("orders-baseline", PARTITIONS, Map.of()), events);
@@ -172,7 +172,7 @@ class ThroughputTest {
     @Tag("task:1")
     @Points(2)
     @DisplayName("JSON 주문 스트림이 압축되어, 배치가 원래 크기의 절반 이하로 줄어든다 (compression-rate-avg ≤ 0.5)")
-    @Hint("HINTS.ko.md#1 — compression.type 의 기본값은 none. lz4, zstd, snappy, gzip 중 하나를 고르세요. 압축은 배치 단위입니다.")
+    @Hint("HINTS.ko.md#1 — compression.type 의 기본값은 none. lz4, zstd, snappy, gzip 중 하나를 고르세요. 압축은 배치 단위입니다. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void tunedProducerCompressesTheJsonStream() {
         List<Order> events = OrderStream.events(ORDERS, 3);
         Run tuned = sendWithConfig(ThroughputConfigs.tuned(cluster.clientProperties()), topic("orders-compressed", PARTITIONS, Map.of()), events);
@@ -192,7 +192,7 @@ class ThroughputTest {
     @Tag("task:2")
     @Points(3)
     @DisplayName("send 는 답을 기다리지 않는다: 한 요청에 여러 레코드가 실려 가고, 모든 이벤트가 한 번씩 기록된다")
-    @Hint("HINTS.ko.md#2 — send(...) 뒤에 get() 이나 flush() 를 부르지 말고 콜백을 넘기세요. flush 는 finish() 가 한 번만.")
+    @Hint("HINTS.ko.md#2 — send(...) 뒤에 get() 이나 flush() 를 부르지 말고 콜백을 넘기세요. flush 는 finish() 가 한 번만. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void sendDoesNotWaitPerRecord() {
         String topic = topic("orders-stream", PARTITIONS, Map.of());
         List<Order> events = OrderStream.events(ORDERS, 4);
@@ -219,7 +219,7 @@ class ThroughputTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("실패한 전송은 조용히 사라지지 않고 failures() 에 세어진다")
-    @Hint("HINTS.ko.md#2 — 콜백 (metadata, error) 에서 error != null 이면 failures 를 늘리고 firstFailure 에 남기세요.")
+    @Hint("HINTS.ko.md#2 — 콜백 (metadata, error) 에서 error != null 이면 failures 를 늘리고 firstFailure 에 남기세요. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void failedSendsAreCounted() {
         String topic = topic("orders-failing", 1, Map.of());
         Properties config = batchingConfig();
@@ -268,7 +268,7 @@ class ThroughputTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("한 주문의 이벤트(생성 → 결제 → 출고)는 모두 한 파티션에, 보낸 순서대로 있다")
-    @Hint("HINTS.ko.md#3 — 순서는 파티션 안에서만 지켜집니다. 같은 주문의 이벤트는 같은 키로 보내세요 (null 키는 흩어집니다).")
+    @Hint("HINTS.ko.md#3 — 순서는 파티션 안에서만 지켜집니다. 같은 주문의 이벤트는 같은 키로 보내세요 (null 키는 흩어집니다). — 노트북 04-2 §3 '파티셔닝을 통한 병렬 처리'")
     void eventsOfOneOrderStayInOrderInOnePartition() {
         List<Order> events = OrderStream.events(1_200, 6);
         List<ConsumerRecord<String, String>> records = sendWithLearnerPartitioning("orders-keyed", events);
@@ -300,7 +300,7 @@ class ThroughputTest {
     @Tag("task:3")
     @Points(3)
     @DisplayName("부하가 고르게 퍼진다: 파티션 6개 이상, 가장 바쁜 파티션도 전체의 25% 이하 (뜨거운 키 없음)")
-    @Hint("HINTS.ko.md#3 — 고객 c-0001 이 주문의 35%, 서울이 55% 입니다. 값의 종류가 많고 고르게 나오는 필드를 키로.")
+    @Hint("HINTS.ko.md#3 — 고객 c-0001 이 주문의 35%, 서울이 55% 입니다. 값의 종류가 많고 고르게 나오는 필드를 키로. — 노트북 04-2 §3 '파티셔닝을 통한 병렬 처리'")
     void loadIsSpreadOverThePartitions() {
         List<Order> events = OrderStream.events(1_200, 7);
         List<ConsumerRecord<String, String>> records = sendWithLearnerPartitioning("orders-spread", events);

@@ -10,30 +10,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads order events as one member of a consumer group: the seed's OrderEventConsumer in plain kafka-clients. */
+/** 컨슈머 그룹의 멤버 하나로 주문 이벤트를 읽습니다. 원본 문서의 OrderEventConsumer 를 순수 kafka-clients 로 옮긴 것입니다. */
 public class OrderEventConsumer implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
 
-    /** TODO 2-1: create the consumer and subscribe it to the topic. */
+    /** 과제 2-1: 컨슈머를 만들고 토픽을 구독합니다. */
     public OrderEventConsumer(Properties cluster, String topic, String groupId) {
         this.consumer = new KafkaConsumer<>(consumerConfig(cluster, groupId));
         consumer.subscribe(List.of(topic));
     }
 
-    /** TODO 3: the consumer's settings: its group, how to read keys and values, and where a new group starts. */
+    /** 과제 3: 컨슈머 설정. 그룹, 키와 값을 읽는 방법, 새 그룹이 어디서부터 읽을지. */
     static Properties consumerConfig(Properties cluster, String groupId) {
         Properties p = new Properties();
         p.putAll(cluster);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        // A group without committed offsets starts at the oldest record, so nothing published before it is missed.
+        // 커밋된 오프셋이 없는 그룹은 가장 오래된 레코드부터 읽습니다. 그래서 그룹이 생기기 전에 발행된 것도 놓치지 않습니다.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return p;
     }
 
-    /** TODO 2-2: poll until at least {@code count} records arrived or {@code timeout} passed; return what arrived. */
+    /** 과제 2-2: 레코드가 {@code count} 건 이상 오거나 {@code timeout} 이 지날 때까지 poll 하고, 받은 것을 돌려줍니다. */
     public List<ConsumerRecord<String, String>> readAtLeast(int count, Duration timeout) {
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -43,7 +43,7 @@ public class OrderEventConsumer implements AutoCloseable {
         return received;
     }
 
-    /** Leaves the group; with auto-commit on, the group's position is committed first. */
+    /** 그룹에서 나갑니다. 자동 커밋이 켜져 있으면 그 전에 그룹의 위치를 커밋합니다. */
     @Override
     public void close() {
         consumer.close();

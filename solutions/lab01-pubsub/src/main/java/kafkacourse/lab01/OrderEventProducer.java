@@ -10,10 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes "order created" events to a topic: the seed's OrderEventProducer in plain kafka-clients. */
+/** "주문 생성" 이벤트를 토픽에 발행합니다. 원본 문서의 OrderEventProducer 를 순수 kafka-clients 로 옮긴 것입니다. */
 public class OrderEventProducer implements AutoCloseable {
 
-    /** Header that tells consumers what kind of event a record is, without parsing its value. */
+    /** 이벤트 종류를 알려 주는 헤더 이름. 컨슈머는 값(JSON)을 파싱하지 않고도 종류를 알 수 있습니다. */
     public static final String EVENT_TYPE_HEADER = "eventType";
 
     private final KafkaProducer<String, String> producer;
@@ -24,17 +24,17 @@ public class OrderEventProducer implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** TODO 1-1: the producer's settings. */
+    /** 과제 1-1: 프로듀서 설정. */
     static Properties producerConfig(Properties cluster) {
         Properties p = new Properties();
         p.putAll(cluster);
-        // Keys and values are text: the order id and the event JSON.
+        // 키와 값은 문자열입니다: 주문 ID 와 이벤트 JSON.
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;
     }
 
-    /** TODO 1-2: send the event with the order id as key and an eventType header; wait for the broker's answer. */
+    /** 과제 1-2: 주문 ID 를 키로, eventType 헤더를 붙여 이벤트를 보내고 브로커의 응답을 기다립니다. */
     public RecordMetadata publishOrderCreated(Order order) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, order.orderId(), order.toCreatedEventJson());
         record.headers().add(EVENT_TYPE_HEADER, "ORDER_CREATED".getBytes(StandardCharsets.UTF_8));
@@ -42,9 +42,9 @@ public class OrderEventProducer implements AutoCloseable {
             return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + order.orderId(), e);
+            throw new IllegalStateException(order.orderId() + " 을(를) 발행하다가 중단되었습니다", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("publishing " + order.orderId() + " failed", e.getCause());
+            throw new IllegalStateException(order.orderId() + " 발행에 실패했습니다", e.getCause());
         }
     }
 

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes order events so that all events of one order stay in order.
+ * 주문 이벤트를 발행하되, 한 주문의 이벤트는 모두 순서를 지키게 합니다.
  * 과제 설명: README.ko.md 의 "2. 같은 주문의 이벤트는 순서대로", 막히면 HINTS.ko.md#2.
  */
 public class OrderEventPublisher implements AutoCloseable {
@@ -26,23 +26,23 @@ public class OrderEventPublisher implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** The producer's settings (given). */
+    /** 프로듀서 설정 (주어진 코드). */
     static Properties producerConfig(Properties cluster) {
         Properties p = new Properties();
         p.putAll(cluster);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        // Idempotence is on by default since Kafka 3.0: a retried batch cannot overtake a later one,
-        // so the order of sends is the order in the partition.
+        // 멱등성은 Kafka 3.0부터 기본으로 켜져 있습니다. 재시도한 배치가 뒤의 배치를 앞지를 수 없으므로
+        // 보낸 순서가 곧 파티션 안의 순서입니다.
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         return p;
     }
 
-    /** TODO 2: send every event, in list order, so that one order's events land in one partition in order. */
+    /** 과제 2: 모든 이벤트를 목록 순서대로 보내, 한 주문의 이벤트가 한 파티션에 순서대로 쌓이게 합니다. */
     public List<RecordMetadata> publishAll(List<OrderEvent> events) {
         List<Future<RecordMetadata>> pending = new ArrayList<>();
         for (OrderEvent event : events) {
-            // The key decides the partition: the order id keeps one order's events together.
+            // 키가 파티션을 정합니다. 주문 ID 를 키로 쓰면 한 주문의 이벤트가 한곳에 모입니다.
             pending.add(producer.send(new ProducerRecord<>(topic, event.orderId(), event.toJson())));
         }
         producer.flush();
@@ -52,9 +52,9 @@ public class OrderEventPublisher implements AutoCloseable {
                 written.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", e);
+                throw new IllegalStateException("발행하다가 중단되었습니다", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("publishing failed", e.getCause());
+                throw new IllegalStateException("발행에 실패했습니다", e.getCause());
             }
         }
         return written;

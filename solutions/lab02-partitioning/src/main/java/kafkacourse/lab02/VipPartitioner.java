@@ -10,17 +10,17 @@ import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * A custom partitioner: VIP customers get partition 0 for themselves (a consumer can read it first), everyone else
- * is hashed over partitions 1..n-1. 과제 설명: README.ko.md 의 "4. VIP 고객 전용 파티션", 막히면 HINTS.ko.md#4.
+ * 직접 만든 파티셔너. VIP 고객은 파티션 0을 따로 쓰고(컨슈머가 먼저 읽을 수 있게), 나머지 고객은 파티션 1..n-1 에
+ * 해시로 나눕니다. 과제 설명: README.ko.md 의 "4. VIP 고객 전용 파티션", 막히면 HINTS.ko.md#4.
  */
 public class VipPartitioner implements Partitioner {
 
-    /** Producer setting with the VIP customer ids, comma-separated, e.g. {@code "cust-1,cust-7"}. */
+    /** VIP 고객 ID 를 쉼표로 이어 적는 프로듀서 설정. 예: {@code "cust-1,cust-7"}. */
     public static final String VIP_CUSTOMERS_CONFIG = "vip.customers";
 
     private Set<String> vipCustomers = Set.of();
 
-    /** TODO 4-1: read the VIP customer ids from the producer's settings. */
+    /** 과제 4-1: 프로듀서 설정에서 VIP 고객 ID 를 읽습니다. */
     @Override
     public void configure(Map<String, ?> configs) {
         Object value = configs.get(VIP_CUSTOMERS_CONFIG);
@@ -28,12 +28,12 @@ public class VipPartitioner implements Partitioner {
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** TODO 4-2: VIP key → partition 0; any other key → murmur2 over partitions 1..n-1. */
+    /** 과제 4-2: VIP 키 → 파티션 0, 그 밖의 키 → 파티션 1..n-1 에 murmur2. */
     @Override
     public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
         int numPartitions = cluster.partitionCountForTopic(topic);
         if (key == null || keyBytes == null) {
-            throw new IllegalArgumentException("VipPartitioner needs a customer id as the key");
+            throw new IllegalArgumentException("VipPartitioner 는 키로 고객 ID 가 필요합니다");
         }
         if (vipCustomers.contains(key.toString()) || numPartitions == 1) {
             return 0;

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Re-reads a topic's history: records are not deleted when consumed, so a reader can move its position back.
+ * 토픽의 지난 기록을 다시 읽습니다. 레코드는 읽어도 지워지지 않으므로 읽는 위치를 뒤로 옮길 수 있습니다.
  * 과제 설명: README.ko.md 의 "3. 지난 메시지 다시 읽기", 막히면 HINTS.ko.md#3.
  */
 public class HistoryReplayer implements AutoCloseable {
@@ -33,11 +33,11 @@ public class HistoryReplayer implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions;
 
-    /** A reader of every partition of {@code topic}, without a consumer group (given). */
+    /** 컨슈머 그룹 없이 {@code topic} 의 모든 파티션을 읽는 리더 (주어진 코드). */
     public HistoryReplayer(Properties cluster, String topic) {
         Properties p = OrderWorker.baseConfig(cluster);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // The client default: a reader that does not seek starts at the end and sees only what comes next.
+        // 클라이언트 기본값: seek 하지 않은 리더는 끝에서 시작해 그 뒤에 오는 것만 봅니다.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         this.consumer = new KafkaConsumer<>(p);
         this.partitions = consumer.partitionsFor(topic, LIMIT).stream()
@@ -45,13 +45,13 @@ public class HistoryReplayer implements AutoCloseable {
         consumer.assign(partitions);
     }
 
-    /** TODO 3-1: every record the topic still holds, from the first offset of each partition. */
+    /** 과제 3-1: 토픽에 아직 남아 있는 모든 레코드를 각 파티션의 첫 오프셋부터. */
     public List<ConsumerRecord<String, String>> replayAll() {
         consumer.seekToBeginning(partitions);
         return readToEnd();
     }
 
-    /** TODO 3-2: every record with a timestamp at or after {@code from}. */
+    /** 과제 3-2: 타임스탬프가 {@code from} 이후(같은 시각 포함)인 모든 레코드. */
     public List<ConsumerRecord<String, String>> replaySince(Instant from) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
@@ -61,14 +61,14 @@ public class HistoryReplayer implements AutoCloseable {
             if (first != null) {
                 consumer.seek(tp, first.offset());
             } else {
-                // No record at or after `from` in this partition: nothing to replay here.
+                // 이 파티션에는 `from` 이후의 레코드가 없습니다: 다시 읽을 것이 없습니다.
                 consumer.seekToEnd(List.of(tp));
             }
         }
         return readToEnd();
     }
 
-    /** TODO 3-3: move a (stopped) group's committed offsets back to the first record at or after {@code from}. */
+    /** 과제 3-3: (멈춘) 그룹의 커밋된 오프셋을 {@code from} 이후의 첫 레코드로 되돌립니다. */
     public static void rewindGroup(Admin admin, String groupId, String topic, Instant from) {
         try {
             int count = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
@@ -82,18 +82,18 @@ public class HistoryReplayer implements AutoCloseable {
             Map<TopicPartition, ListOffsetsResultInfo> first = admin.listOffsets(atTime).all().get(15, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(atEnd).all().get(15, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> target = new HashMap<>();
-            // offset -1: no record at or after `from`; the group then starts at the end of that partition.
+            // 오프셋 -1: `from` 이후의 레코드가 없다는 뜻입니다. 그러면 그룹은 그 파티션의 끝에서 시작합니다.
             first.forEach((tp, info) -> target.put(tp, new OffsetAndMetadata(info.offset() >= 0 ? info.offset() : end.get(tp).offset())));
             admin.alterConsumerGroupOffsets(groupId, target).all().get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rewinding " + groupId, e);
+            throw new IllegalStateException(groupId + " 그룹을 되감다가 중단되었습니다", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not rewind group " + groupId + " (it must have no active members)", e);
+            throw new IllegalStateException(groupId + " 그룹을 되감지 못했습니다 (활성 멤버가 없어야 합니다)", e);
         }
     }
 
-    /** Reads from the current positions up to the end offsets of this moment (given). */
+    /** 지금 위치에서 이 순간의 끝 오프셋까지 읽습니다 (주어진 코드). */
     List<ConsumerRecord<String, String>> readToEnd() {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, LIMIT);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Consumer lag: how many records a group still has to read, per partition.
+ * 컨슈머 지연(lag): 그룹이 아직 읽어야 할 레코드 수, 파티션별.
  * 과제 설명: README.ko.md 의 "4. 컨슈머 지연(lag)", 막히면 HINTS.ko.md#4.
  */
 public final class LagMonitor {
@@ -21,7 +21,7 @@ public final class LagMonitor {
     private LagMonitor() {
     }
 
-    /** TODO 4: lag = end offset (latest) − committed offset, for every partition the group has committed. */
+    /** 과제 4: 지연 = 끝 오프셋(latest) − 커밋된 오프셋. 그룹이 커밋한 모든 파티션에 대해. */
     public static Map<TopicPartition, Long> lagOf(Admin admin, String groupId) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
@@ -38,9 +38,9 @@ public final class LagMonitor {
             return lag;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing lag of " + groupId, e);
+            throw new IllegalStateException(groupId + " 의 지연을 계산하다가 중단되었습니다", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not compute lag of " + groupId, e);
+            throw new IllegalStateException(groupId + " 의 지연을 계산하지 못했습니다", e);
         }
     }
 }

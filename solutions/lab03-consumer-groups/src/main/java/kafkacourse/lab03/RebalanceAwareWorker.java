@@ -19,14 +19,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A worker that does not commit after every poll, but never loses its progress in a rebalance: it commits what it
- * processed when partitions are taken away. 과제 설명: README.ko.md 의 "5. 리밸런스", 막히면 HINTS.ko.md#5.
+ * poll 할 때마다 커밋하지는 않지만 리밸런스에서 진행 상황을 잃지 않는 워커. 파티션을 빼앗길 때 처리한 것을
+ * 커밋합니다. 과제 설명: README.ko.md 의 "5. 리밸런스", 막히면 HINTS.ko.md#5.
  */
 public class RebalanceAwareWorker implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final RecordHandler handler;
-    /** Next offset to commit per partition: processed, not yet committed. */
+    /** 파티션별로 다음에 커밋할 오프셋: 처리했지만 아직 커밋하지 않은 것. */
     private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
     private final List<Set<TopicPartition>> revocations = new CopyOnWriteArrayList<>();
 
@@ -36,15 +36,15 @@ public class RebalanceAwareWorker implements AutoCloseable {
         consumer.subscribe(List.of(topic), new CommitOnRevoke());
     }
 
-    /** TODO 5-1: task 1's settings plus the cooperative-sticky assignor. */
+    /** 과제 5-1: 과제 1의 설정에 cooperative-sticky 할당 전략을 더합니다. */
     static Properties consumerConfig(Properties cluster, String groupId) {
         Properties p = OrderWorker.consumerConfig(cluster, groupId);
-        // Incremental rebalancing: a member gives up only the partitions that move, and keeps the others.
+        // 점진적 리밸런스: 멤버는 옮겨 가는 파티션만 내놓고 나머지는 그대로 둡니다.
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         return p;
     }
 
-    /** Polls once and processes what arrived, remembering the offsets to commit later (given). */
+    /** 한 번 poll 해서 받은 것을 처리하고, 나중에 커밋할 오프셋을 기억합니다 (주어진 코드). */
     public int pollAndProcess(Duration timeout) {
         int count = 0;
         for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
@@ -55,25 +55,25 @@ public class RebalanceAwareWorker implements AutoCloseable {
         return count;
     }
 
-    /** The partitions this member owns now (given). */
+    /** 이 멤버가 지금 맡은 파티션들 (주어진 코드). */
     public Set<TopicPartition> assignment() {
         return Set.copyOf(consumer.assignment());
     }
 
-    /** Every non-empty set of partitions this member had to give up, in order (given). */
+    /** 이 멤버가 내놓아야 했던 파티션 묶음(비지 않은 것)을 순서대로 (주어진 코드). */
     public List<Set<TopicPartition>> revocations() {
         return List.copyOf(revocations);
     }
 
     private final class CommitOnRevoke implements ConsumerRebalanceListener {
 
-        /** Called in poll (or close) before the partitions go to another member. */
+        /** 파티션이 다른 멤버에게 가기 전에 poll(또는 close) 안에서 불립니다. */
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
                 revocations.add(Set.copyOf(partitions));
             }
-            // TODO 5-2: commit what was processed on the revoked partitions, synchronously, before they move.
+            // 과제 5-2: 빼앗기는 파티션에서 처리한 것을 옮겨 가기 전에 동기로 커밋합니다.
             Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata next = processed.remove(tp);
@@ -88,17 +88,17 @@ public class RebalanceAwareWorker implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // Nothing to do: the new owner starts at the group's committed offset.
+            // 할 일이 없습니다: 새 주인은 그룹의 커밋된 오프셋에서 시작합니다.
         }
 
-        /** Called when the partitions are already someone else's (e.g. this member was too slow): too late to commit. */
+        /** 파티션이 이미 다른 멤버의 것일 때 불립니다(예: 이 멤버가 너무 느렸을 때). 커밋하기엔 늦었습니다. */
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(processed::remove);
         }
     }
 
-    /** Leaves the group; the classic consumer calls onPartitionsRevoked first, so progress is committed (given). */
+    /** 그룹에서 나갑니다. 클래식 컨슈머는 먼저 onPartitionsRevoked 를 부르므로 진행 상황이 커밋됩니다 (주어진 코드). */
     @Override
     public void close() {
         if (consumer != null) {

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
-/** Sends order events and reports, for each one, whether the broker acknowledged it: never a silent loss. */
+/** 주문 이벤트를 보내고, 하나하나 브로커가 응답했는지 알려 줍니다. 조용히 잃어버리는 일은 없습니다. */
 public class OrderSender implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
@@ -21,12 +21,12 @@ public class OrderSender implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** TODO 2: send one event, wait for the answer, report it. */
+    /** 과제 2: 이벤트 하나를 보내고 응답을 기다려 알려 줍니다. */
     public SendResult send(String key, String value) {
         try {
             return SendResult.acked(key, producer.send(new ProducerRecord<>(topic, key, value)).get());
         } catch (ExecutionException e) {
-            // The broker refused or the producer gave up (delivery.timeout.ms): the record is NOT stored. Report it.
+            // 브로커가 거부했거나 프로듀서가 포기했습니다(delivery.timeout.ms). 레코드는 저장되지 않았으니 알립니다.
             return SendResult.failed(key, e.getCause() instanceof Exception cause ? cause : e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -34,11 +34,11 @@ public class OrderSender implements AutoCloseable {
         }
     }
 
-    /** TODO 3: send all events without waiting in between, then collect every answer in order. */
+    /** 과제 3: 사이사이 기다리지 않고 모든 이벤트를 보낸 뒤, 응답을 순서대로 모두 모읍니다. */
     public List<SendResult> sendAll(List<OrderEvent> events) {
         List<Future<RecordMetadata>> pending = new ArrayList<>();
         for (OrderEvent event : events) {
-            // send() only queues the record: many records travel in one batch, several batches in flight.
+            // send() 는 레코드를 줄에 세울 뿐입니다. 레코드 여러 건이 배치 하나로, 배치 여러 개가 동시에 오갑니다.
             pending.add(producer.send(new ProducerRecord<>(topic, event.key(), event.value())));
         }
         List<SendResult> results = new ArrayList<>();

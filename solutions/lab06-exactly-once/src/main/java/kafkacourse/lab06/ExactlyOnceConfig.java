@@ -27,14 +27,14 @@ public final class ExactlyOnceConfig {
         p.putAll(cluster);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        // The worker's identity across restarts: a new instance with the same id fences the old one.
+        // 다시 시작해도 같은 워커라는 표시: 같은 ID 의 새 인스턴스가 예전 인스턴스를 펜싱합니다.
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        // Required by transactions (and the default): retries never write a record twice.
+        // 트랜잭션에 꼭 필요합니다(기본값이기도 합니다). 재시도가 레코드를 두 번 쓰지 않습니다.
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        // A hanging transaction blocks read_committed readers (LSO); let the broker abort it after 10 s, not 60 s.
+        // 멈춘 트랜잭션은 read_committed 리더를 막습니다(LSO). 브로커가 60초가 아니라 10초 뒤에 중단하게 합니다.
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Integer.toString(TRANSACTION_TIMEOUT_MS));
-        // initTransactions/commitTransaction/send block at most 10 s instead of 60 s.
+        // initTransactions/commitTransaction/send 는 60초가 아니라 최대 10초 멈춥니다.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         return p;
     }
@@ -48,13 +48,13 @@ public final class ExactlyOnceConfig {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        // Only records of committed transactions (and non-transactional records); aborted ones are skipped.
+        // 커밋된 트랜잭션의 레코드(와 트랜잭션 밖의 레코드)만 읽습니다. 중단된 것은 건너뜁니다.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // Offsets are committed by the producer's transaction (sendOffsetsToTransaction), never by the consumer.
+        // 오프셋은 컨슈머가 아니라 프로듀서의 트랜잭션(sendOffsetsToTransaction)이 커밋합니다.
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // A new group starts at the first order, not at the end of the topic.
+        // 새 그룹은 토픽의 끝이 아니라 첫 주문부터 시작합니다.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // committed(), position() and close() give up after 15 s instead of 60 s.
+        // committed(), position(), close() 는 60초가 아니라 15초 뒤에 포기합니다.
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         return p;
     }

@@ -37,7 +37,7 @@ public class OrderPaymentProcessor implements AutoCloseable {
         this.settings = settings;
         this.handler = handler;
         this.producer = new KafkaProducer<>(ExactlyOnceConfig.producerConfig(cluster, settings.transactionalId()));
-        // Registers the transactional.id with its coordinator, fences older instances and aborts what they left open.
+        // transactional.id 를 코디네이터에 등록하고, 예전 인스턴스를 펜싱하고, 그들이 열어 둔 트랜잭션을 중단합니다.
         producer.initTransactions();
         this.consumer = new KafkaConsumer<>(ExactlyOnceConfig.consumerConfig(cluster, settings.groupId()));
         consumer.subscribe(List.of(settings.inputTopic()));
@@ -60,23 +60,23 @@ public class OrderPaymentProcessor implements AutoCloseable {
                 String payment = handler.toPayment(order.key(), order.value());
                 producer.send(new ProducerRecord<>(settings.outputTopic(), order.key(), payment));
             }
-            // The read position is part of the same transaction: both become visible together or not at all.
+            // 읽은 위치도 같은 트랜잭션에 들어갑니다: 둘이 함께 보이거나 둘 다 안 보입니다.
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
             return records.count();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | UnsupportedVersionException fatal) {
-            // Fatal: another instance with our transactional.id took over (or the producer cannot go on).
-            // Do not abort, do not retry: this instance is a zombie and must stop.
+            // 치명적 오류: 같은 transactional.id 의 다른 인스턴스가 넘겨받았습니다(또는 프로듀서가 더 갈 수 없습니다).
+            // 중단(abort)도 재시도도 하지 않습니다. 이 인스턴스는 좀비이므로 멈춰야 합니다.
             throw fatal;
         } catch (KafkaException | TemporaryFailure retriable) {
-            // Anything else: undo the whole transaction and process the same orders again on the next call.
+            // 그 밖의 오류: 트랜잭션 전체를 되돌리고, 다음 호출에서 같은 주문을 다시 처리합니다.
             producer.abortTransaction();
             rewindToLastCommit();
             return 0;
         }
     }
 
-    /** The offset of the next record to read, per partition: what the group should resume from. */
+    /** 파티션별로 다음에 읽을 레코드의 오프셋: 그룹이 다시 시작할 위치. */
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
@@ -87,7 +87,7 @@ public class OrderPaymentProcessor implements AutoCloseable {
         return offsets;
     }
 
-    /** Moves the consumer back to the group's last committed offsets (the start, if nothing is committed yet). */
+    /** 컨슈머를 그룹이 마지막으로 커밋한 오프셋으로 되돌립니다(아직 커밋한 것이 없으면 처음으로). */
     private void rewindToLastCommit() {
         Set<TopicPartition> assigned = consumer.assignment();
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);

@@ -39,7 +39,7 @@ public class AccountEventStore implements AutoCloseable {
         p.putAll(cluster);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        // An event store must not lose or duplicate events: every replica confirms, retries never duplicate.
+        // 이벤트 저장소는 이벤트를 잃거나 겹쳐 쓰면 안 됩니다: 모든 복제본이 확인하고, 재시도가 중복을 만들지 않습니다.
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
@@ -50,7 +50,7 @@ public class AccountEventStore implements AutoCloseable {
      * 이벤트 하나를 저장하고, 브로커가 기록한 위치를 돌려줍니다.
      */
     public RecordMetadata append(AccountEvent event) {
-        // The account id is the key: all events of one account go to one partition, in the order they were appended.
+        // 계좌 ID 가 키입니다: 한 계좌의 이벤트는 모두 한 파티션에, 덧붙인 순서대로 들어갑니다.
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.accountId(), event.toValue());
         try {
             return producer.send(record).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -77,7 +77,7 @@ public class AccountEventStore implements AutoCloseable {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, LIMIT).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions); // replay from offset 0, never from "latest"
+            consumer.seekToBeginning(partitions); // "latest" 가 아니라 로그의 처음부터 다시 읽습니다
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, LIMIT);
             Replay replay = new Replay(Account.empty(accountId), -1, 0);
             replay = readUntil(consumer, end, replay);
@@ -101,11 +101,11 @@ public class AccountEventStore implements AutoCloseable {
         }
     }
 
-    /** Where a replay stands: the state so far, and the position after the last applied event. */
+    /** 다시 읽기가 어디까지 왔는지: 지금까지의 상태와, 마지막으로 적용한 이벤트 다음 위치. */
     private record Replay(Account account, int partition, long nextOffset) {
     }
 
-    /** Polls until every partition is read up to {@code end}, applying the account's events in offset order. */
+    /** 모든 파티션을 {@code end} 까지 읽을 때까지 poll 하며, 계좌의 이벤트를 오프셋 순서대로 적용합니다. */
     private Replay readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Replay start) {
         Replay replay = start;
         long deadline = System.nanoTime() + LIMIT.toNanos();

@@ -32,7 +32,7 @@ public class ClickPipeline implements AutoCloseable {
     private final KafkaConsumer<String, String> clickReader;
     private final KafkaConsumer<String, String> enrichedReader;
     private final KafkaProducer<String, String> producer;
-    /** category@minute → clicks counted so far (the aggregator's state). */
+    /** 분류@분 → 지금까지 센 클릭 수 (집계기의 상태). */
     private final Map<String, Long> counts = new HashMap<>();
 
     public ClickPipeline(Properties cluster, PipelineTopics topics, String groupPrefix) {
@@ -71,8 +71,8 @@ public class ClickPipeline implements AutoCloseable {
         ConsumerRecords<String, String> clicks = clickReader.poll(pollTimeout);
         for (ConsumerRecord<String, String> click : clicks) {
             String category = PageCatalog.categoryOf(click.value());
-            // Keep the click's own time (event time): the aggregation counts by when the user clicked,
-            // not by when this step happened to run.
+            // 클릭 자신의 시각(이벤트 시간)을 그대로 둡니다: 집계는 이 단계가 언제 돌았는지가 아니라
+            // 사용자가 언제 클릭했는지로 셉니다.
             producer.send(new ProducerRecord<>(topics.enriched(), null, click.timestamp(), category,
                     click.key() + " " + click.value()));
         }

@@ -39,9 +39,9 @@ public class OrderSummaryProjection implements AutoCloseable {
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        // A new projection builds its view from the first event ever written, not from "now".
+        // 새 프로젝션은 "지금"이 아니라 처음 기록된 이벤트부터 화면 데이터를 만듭니다.
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Offsets are committed after the view updates are written (at-least-once; re-applying an update is harmless).
+        // 오프셋은 화면 데이터 갱신을 쓴 뒤에 커밋합니다(최소 한 번. 같은 갱신을 다시 적용해도 해가 없습니다).
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         this.consumer = new KafkaConsumer<>(c);
         consumer.subscribe(List.of(eventsTopic));
@@ -65,7 +65,7 @@ public class OrderSummaryProjection implements AutoCloseable {
             OrderEvent event = OrderEvent.parse(record.key(), record.value());
             OrderSummary summary = view.getOrDefault(event.orderId(), OrderSummary.empty(event.orderId())).apply(event);
             view.put(event.orderId(), summary);
-            // Keyed by order id: compaction keeps the latest summary of every order.
+            // 주문 ID 가 키입니다: 압축(compaction)이 주문마다 가장 최근 요약을 남깁니다.
             producer.send(new ProducerRecord<>(viewTopic, event.orderId(), summary.toValue()), (metadata, e) -> {
                 if (e != null) {
                     System.err.println("뷰 갱신 실패: " + e);
@@ -107,7 +107,7 @@ public class OrderSummaryProjection implements AutoCloseable {
                 }
                 for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
                     if (record.value() == null) {
-                        latest.remove(record.key()); // a tombstone: the order left the view
+                        latest.remove(record.key()); // 툼스톤: 그 주문은 화면에서 빠졌습니다
                     } else {
                         latest.put(record.key(), OrderSummary.parse(record.key(), record.value()));
                     }

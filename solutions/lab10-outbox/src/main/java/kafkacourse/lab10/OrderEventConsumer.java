@@ -34,7 +34,7 @@ public class OrderEventConsumer implements AutoCloseable {
         int applied = 0;
         for (ConsumerRecord<String, String> record : records) {
             OrderEvent event = OrderEvent.parse(record.value());
-            // The dedup record and the effect commit together, or neither does.
+            // 중복 제거 기록과 그 효과는 함께 커밋되거나, 둘 다 커밋되지 않습니다.
             boolean fresh = db.call(tx -> {
                 if (tx.exists("SELECT 1 FROM processed_events WHERE event_id = ?", event.eventId())) {
                     return false;
@@ -48,7 +48,7 @@ public class OrderEventConsumer implements AutoCloseable {
             }
         }
         if (!records.isEmpty()) {
-            // After the DB: a crash before this line means redelivery, which the dedup table absorbs.
+            // DB 다음에 커밋합니다: 이 줄 전에 죽으면 다시 전달되고, 중복 제거 테이블이 그것을 흡수합니다.
             consumer.commitSync();
         }
         return applied;

@@ -49,7 +49,7 @@ public class OutboxRelay implements AutoCloseable {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (OutboxRow row : rows) {
-            // key = order id: every event of one order goes to one partition, in the order sent.
+            // 키 = 주문 ID: 한 주문의 이벤트는 모두 한 파티션에, 보낸 순서대로 들어갑니다.
             acks.add(producer.send(new ProducerRecord<>(topic, row.aggregateId(), row.payload())));
         }
         for (int i = 0; i < rows.size(); i++) {
@@ -62,7 +62,7 @@ public class OutboxRelay implements AutoCloseable {
                 throw new PublishFailure(rows.get(i), ACK_TIMEOUT, e);
             }
         }
-        // Only now, every row acknowledged: mark them sent. A crash before this commit means they are sent again.
+        // 이제야, 모든 행이 응답을 받았으니 보냄으로 표시합니다. 이 커밋 전에 죽으면 그 행들은 다시 보내집니다.
         db.run(tx -> {
             for (OutboxRow row : rows) {
                 tx.update("UPDATE outbox SET sent_at = CURRENT_TIMESTAMP WHERE event_id = ?", row.eventId());
