@@ -272,7 +272,7 @@ class KafkaQueuesTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("한 배치로 쓰인 주문 30건도: 작업자 한 명이 한꺼번에 잠가 가지 않고, 공유 그룹의 작업자 3명이 모두 나눠 처리한다")
-    @Hint("HINTS.ko.md#2 — 기본(batch_optimized)은 배치를 통째로 잠가 한 작업자에게 줍니다. share.acquire.mode=record_limit 과 작은 max.poll.records 로 조금씩.")
+    @Hint("HINTS.ko.md#2 — 기본(batch_optimized)은 배치를 통째로 잠가 한 작업자에게 줍니다. share.acquire.mode=record_limit 과 작은 max.poll.records 로 조금씩. — 노트북 03 §7 'Kafka 의 큐: 공유 그룹(share group)'")
     void aBatchOfJobsIsSharedToo() throws Exception {
         String topic = topic(1);
         String group = UniqueNames.of("mail-workers");

@@ -184,7 +184,7 @@ class RabbitQueuesTest {
     @Tag("task:2")
     @Points(2)
     @DisplayName("멈춘 작업자: prefetch 1 이면 멈춘 작업자는 1건만 쥐고 다른 작업자가 나머지 19건을 처리하며, 멈춘 작업자가 죽으면 그 1건도 다시 배달된다")
-    @Hint("HINTS.ko.md#2 — basicQos(prefetch) 는 확인하지 않은 메시지를 작업자당 몇 건까지 받을지 정합니다. autoAck=true 면 prefetch 가 무시되고, 받은 순간 지워진 메시지는 작업자가 죽으면 사라집니다.")
+    @Hint("HINTS.ko.md#2 — basicQos(prefetch) 는 확인하지 않은 메시지를 작업자당 몇 건까지 받을지 정합니다. autoAck=true 면 prefetch 가 무시되고, 받은 순간 지워진 메시지는 작업자가 죽으면 사라집니다. — 노트북 03 §4 '순서: 경쟁하는 컨슈머와 재배달'")
     void aStuckWorkerHoldsOnlyItsPrefetchAndLosesNothingWhenItDies() throws Exception {
         String queue = workQueue(20);
         Orders.Recorder recorder = new Orders.Recorder(Map.of());
