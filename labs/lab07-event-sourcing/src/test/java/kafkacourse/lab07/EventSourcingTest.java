@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -24,6 +23,7 @@ import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.lab.LabTopics;
+import kafkacourse.kit.lab.LearnerSteps;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -459,14 +459,6 @@ class EventSourcingTest {
 
     /** Runs one step of learner code after another until {@code done} or 20 s; the assertions that follow say what is wrong. */
     private static void runUntil(Runnable step, BooleanSupplier done) {
-        try {
-            await("처리").atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10)).pollInSameThread()
-                    .until(() -> {
-                        step.run();
-                        return done.getAsBoolean();
-                    });
-        } catch (ConditionTimeoutException e) {
-            // fall through to the assertions
-        }
+        LearnerSteps.repeatUntil("처리", Duration.ofSeconds(20), step, done);
     }
 }
