@@ -34,14 +34,37 @@ public final class TopicReader {
         return readAll(cluster, topic, IsolationLevel.READ_UNCOMMITTED);
     }
 
-    /** All records visible at the given isolation level ({@code READ_COMMITTED} hides aborted transactions). */
-    public static List<ConsumerRecord<String, String>> readAll(KafkaCluster cluster, String topic, IsolationLevel isolation) {
+    /**
+     * Settings of a reader like this one: String deserializers, the given isolation level, no group, no commits (the
+     * caller assigns partitions), for a test that keeps reading while something else writes.
+     */
+    public static Properties readerConfig(KafkaCluster cluster, IsolationLevel isolation) {
         Properties p = cluster.clientProperties();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        return p;
+    }
+
+    /** The keys of all records, ordered by partition then offset. */
+    public static List<String> keys(KafkaCluster cluster, String topic) {
+        return readAll(cluster, topic).stream().map(ConsumerRecord::key).toList();
+    }
+
+    /** The values of all records, ordered by partition then offset. */
+    public static List<String> values(KafkaCluster cluster, String topic) {
+        return readAll(cluster, topic).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** The keys of the records visible at the given isolation level, ordered by partition then offset. */
+    public static List<String> keys(KafkaCluster cluster, String topic, IsolationLevel isolation) {
+        return readAll(cluster, topic, isolation).stream().map(ConsumerRecord::key).toList();
+    }
+
+    /** All records visible at the given isolation level ({@code READ_COMMITTED} hides aborted transactions). */
+    public static List<ConsumerRecord<String, String>> readAll(KafkaCluster cluster, String topic, IsolationLevel isolation) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readerConfig(cluster, isolation))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_LIMIT).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);

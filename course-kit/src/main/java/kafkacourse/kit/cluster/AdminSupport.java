@@ -79,16 +79,23 @@ public final class AdminSupport {
     }
 
     static void createTopicOn(Admin admin, String name, List<Integer> replicas, Map<String, String> configs) {
-        NewTopic topic = new NewTopic(name, Map.of(0, replicas)).configs(configs);
+        createTopicWithAssignment(admin, name, Map.of(0, replicas), configs);
+    }
+
+    /** Creates a topic with exactly these replicas per partition; waits for full ISRs and each first replica leading. */
+    static void createTopicWithAssignment(Admin admin, String name, Map<Integer, List<Integer>> replicas, Map<String, String> configs) {
+        NewTopic topic = new NewTopic(name, replicas).configs(configs);
         get(admin.createTopics(List.of(topic)).all(), "토픽 " + name + " 생성");
         awaitIsrFull(admin, name, FUTURE_LIMIT);
+        String leaders = replicas.entrySet().stream().map(e -> e.getKey() + "→" + e.getValue().get(0))
+                .collect(Collectors.joining(", "));
         try {
-            Awaitility.await("토픽 " + name + " 의 리더가 " + replicas.get(0) + " 번 브로커가 되기를")
+            Awaitility.await("토픽 " + name + " 의 파티션별 리더가 " + leaders + " 가 되기를")
                     .atMost(FUTURE_LIMIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> leaderOf(admin, name, 0) == replicas.get(0));
+                    .until(() -> replicas.entrySet().stream().allMatch(e -> leaderOf(admin, name, e.getKey()) == e.getValue().get(0)));
         } catch (ConditionTimeoutException e) {
-            throw new ClusterException("토픽 " + name + " 의 리더가 " + FUTURE_LIMIT.toSeconds() + "초 안에 " + replicas.get(0)
-                    + " 번 브로커가 되지 않았습니다. 살아 있는 브로커: " + liveBrokers(admin));
+            throw new ClusterException("토픽 " + name + " 의 파티션별 리더가 " + FUTURE_LIMIT.toSeconds() + "초 안에 " + leaders
+                    + " 가 되지 않았습니다. 살아 있는 브로커: " + liveBrokers(admin));
         }
     }
 
@@ -113,6 +120,75 @@ public final class AdminSupport {
         } catch (ConditionTimeoutException e) {
             throw new ClusterException("토픽 " + topic + " 의 ISR이 " + atMost.toSeconds() + "초 안에 다시 채워지지 않았습니다. 살아 있는 브로커: " + liveBrokers(admin));
         }
+    }
+
+    static List<Integer> awaitIsrSize(Admin admin, String topic, int partition, int size, Duration atMost) {
+        return Awaitility.await("토픽 " + topic + " 파티션 " + partition + " 의 ISR 이 " + size + "개가 되기를")
+                .atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> isrOf(admin, topic, partition), isr -> isr.size() == size);
+    }
+
+    static Map<org.apache.kafka.common.TopicPartition, Long> committedOffsets(Admin admin, String groupId) {
+        Map<org.apache.kafka.common.TopicPartition, Long> committed = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(org.apache.kafka.common.TopicPartition::topic)
+                        .thenComparingInt(org.apache.kafka.common.TopicPartition::partition));
+        get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), "그룹 " + groupId + " 의 커밋된 오프셋 조회")
+                .forEach((tp, om) -> {
+                    if (om != null) {
+                        committed.put(tp, om.offset());
+                    }
+                });
+        return committed;
+    }
+
+    static java.util.Optional<org.apache.kafka.clients.admin.ConsumerGroupDescription> describeGroup(Admin admin, String groupId) {
+        try {
+            return java.util.Optional.of(KafkaFutures.get(admin.describeConsumerGroups(List.of(groupId)).all(),
+                    "그룹 " + groupId + " 조회").get(groupId));
+        } catch (RuntimeException e) {
+            if (causedBy(e, org.apache.kafka.common.errors.GroupIdNotFoundException.class)) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    static int shareGroupMembers(Admin admin, String groupId) {
+        try {
+            return KafkaFutures.get(admin.describeShareGroups(List.of(groupId)).all(), "공유 그룹 " + groupId + " 조회")
+                    .get(groupId).members().size();
+        } catch (RuntimeException e) {
+            if (causedBy(e, org.apache.kafka.common.errors.GroupIdNotFoundException.class)) {
+                return 0; // the group appears with its first member
+            }
+            throw e;
+        }
+    }
+
+    static void setGroupConfig(Admin admin, String groupId, String name, String value) {
+        var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.GROUP, groupId);
+        var set = new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(name, value),
+                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+        get(admin.incrementalAlterConfigs(Map.of(resource, List.of(set))).all(), "그룹 " + groupId + " 설정 " + name + " 변경");
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(Admin admin, String topic) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = describe(admin, topic).partitions()
+                .stream().collect(Collectors.toMap(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                        p -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        Map<org.apache.kafka.common.TopicPartition, Long> end = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(org.apache.kafka.common.TopicPartition::partition));
+        get(admin.listOffsets(latest).all(), "토픽 " + topic + " 의 끝 오프셋 조회").forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
     }
 
     static int activeController(Admin admin) {

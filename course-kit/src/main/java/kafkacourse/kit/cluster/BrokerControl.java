@@ -3,8 +3,9 @@ package kafkacourse.kit.cluster;
 import java.util.Set;
 
 /**
- * How a cluster the kit did not start can still have its brokers killed and restarted (docker compose,
- * Testcontainers). An {@link ExternalKafkaCluster} without one cannot control brokers: tests that need it are
+ * How a cluster the kit did not start as child processes can still have its brokers killed and restarted (docker
+ * compose: {@link ComposeBrokerControl}, Testcontainers: {@link ContainerBrokerControl}); used by
+ * {@link AdminBackedCluster}. An {@link ExternalKafkaCluster} without one cannot control brokers: tests that need it are
  * skipped with a Korean reason ({@code @RequiresBrokerControl}).
  */
 interface BrokerControl {
@@ -26,4 +27,9 @@ interface BrokerControl {
 
     /** Where a learner reads the node's broker log. */
     String howToReadLog(int nodeId);
+
+    /** Where to look when the brokers do not all become ready, e.g. {@code docker compose (…) ps}. */
+    default String howToCheckAll() {
+        return describe() + " ps";
+    }
 }

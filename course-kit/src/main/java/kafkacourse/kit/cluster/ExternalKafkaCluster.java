@@ -30,9 +30,10 @@ import org.apache.kafka.clients.admin.Admin;
  * </ul>
  * Without broker control, {@link #kill}/{@link #stop}/{@link #start} refuse with a Korean reason: in a JUnit run as
  * an aborted (skipped) test, elsewhere as a {@link ClusterException}. Tests that need them should say so up front
- * with {@code @RequiresBrokerControl}, so that they are skipped before doing anything.
+ * with {@code @RequiresBrokerControl}, so that they are skipped before doing anything. Node checks, start-and-wait,
+ * restoring and readiness are {@link AdminBackedCluster}'s.
  */
-public final class ExternalKafkaCluster implements KafkaCluster {
+public final class ExternalKafkaCluster extends AdminBackedCluster {
 
     public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String CLIENT_CONFIG_ENV = "KAFKA_CLIENT_CONFIG";
@@ -79,19 +80,12 @@ public final class ExternalKafkaCluster implements KafkaCluster {
     }
 
     private final Settings settings;
-    private final Properties clientProperties;
-    private final List<Integer> nodeIds;
-    private final Optional<BrokerControl> control;
     private final String noControlReason;
-    private final Admin admin;
 
     private ExternalKafkaCluster(Settings settings, Properties clientProperties, Admin admin, List<Integer> nodeIds,
                                  Optional<BrokerControl> control, String noControlReason) {
+        super(clientProperties, admin, nodeIds, control, START_LIMIT);
         this.settings = settings;
-        this.clientProperties = clientProperties;
-        this.admin = admin;
-        this.nodeIds = nodeIds;
-        this.control = control;
         this.noControlReason = noControlReason;
     }
 
@@ -109,10 +103,7 @@ public final class ExternalKafkaCluster implements KafkaCluster {
         }
         Properties client = clientProperties(settings);
         warnIfLearnerIsNotTheLogin(client);
-        Properties adminProps = new Properties();
-        adminProps.putAll(client);
-        AdminSupport.tuneAdmin(adminProps);
-        Admin admin = Admin.create(adminProps);
+        Admin admin = adminFor(client);
         List<Integer> ids;
         try {
             ids = List.copyOf(new TreeSet<>(admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
@@ -188,103 +179,29 @@ public final class ExternalKafkaCluster implements KafkaCluster {
         return settings.bootstrapServers();
     }
 
+    /**
+     * In a test JVM this aborts the test (reported as skipped with the reason, never passed) even when the test forgot
+     * {@code @RequiresBrokerControl}; in a notebook it is a ClusterException with the same Korean text.
+     */
     @Override
-    public Properties clientProperties() {
-        Properties copy = new Properties();
-        copy.putAll(clientProperties);
-        return copy;
+    RuntimeException noBrokerControl(String what, int nodeId) {
+        return CourseCluster.unavailable("노드 " + nodeId + " 을(를) " + what + " 수 없습니다. " + noControlReason);
     }
 
     @Override
-    public Admin admin() {
-        return admin;
-    }
-
-    @Override
-    public List<Integer> nodeIds() {
-        return nodeIds;
-    }
-
-    @Override
-    public Set<Integer> runningNodes() {
-        if (control.isPresent()) {
-            return control.get().running();
-        }
-        try {
-            return AdminSupport.liveBrokers(admin);
-        } catch (ClusterException e) {
-            return Set.of();
-        }
-    }
-
-    @Override
-    public boolean canControlBrokers() {
-        return control.isPresent();
-    }
-
-    private BrokerControl control(String what, int nodeId) {
-        if (!nodeIds.contains(nodeId)) {
-            throw new IllegalArgumentException("이 클러스터에 없는 노드 번호입니다: " + nodeId + " (있는 노드: " + nodeIds + ")");
-        }
-        // In a test JVM this aborts the test (reported as skipped with the reason, never passed) even when the test
-        // forgot @RequiresBrokerControl; in a notebook it is a ClusterException with the same Korean text.
-        return control.orElseThrow(() -> CourseCluster.unavailable("노드 " + nodeId + " 을(를) " + what + " 수 없습니다. " + noControlReason));
-    }
-
-    @Override
-    public void kill(int nodeId) {
-        control("강제 종료할", nodeId).kill(nodeId);
-    }
-
-    @Override
-    public void stop(int nodeId) {
-        control("정상 종료할", nodeId).stop(nodeId);
-    }
-
-    @Override
-    public void start(int nodeId) {
-        BrokerControl c = control("시작할", nodeId);
-        if (!c.running().contains(nodeId)) {
-            c.start(nodeId);
-        }
-        AdminSupport.awaitBrokers(admin, Set.of(nodeId), START_LIMIT, c.howToReadLog(nodeId));
-    }
-
-    @Override
-    public void restoreAllNodes() {
-        if (control.isEmpty()) {
-            return; // nothing was stopped by the kit
-        }
-        Set<Integer> running = control.get().running();
-        for (int id : nodeIds) {
-            if (!running.contains(id)) {
-                control.get().start(id);
-            }
-        }
-        awaitAllBrokersReady();
-    }
-
-    @Override
-    public void awaitAllBrokersReady() {
-        AdminSupport.awaitBrokers(admin, Set.copyOf(nodeIds), START_LIMIT,
-                control.map(c -> c.describe() + " ps").orElse("외부 클러스터 " + bootstrapServers() + " 의 상태"));
+    String whereToLookWithoutControl() {
+        return "외부 클러스터 " + bootstrapServers() + " 의 상태";
     }
 
     /** An external broker's log is on its own machine: the message says how to read it. */
     @Override
     public Path logFile(int nodeId) {
         throw new ClusterException("외부 클러스터의 브로커 로그는 이 컴퓨터의 파일이 아닙니다. "
-                + control.map(c -> "보기: " + c.howToReadLog(nodeId)).orElse("클러스터 운영자에게 노드 " + nodeId + " 의 로그를 요청하세요."));
-    }
-
-    /** Closes the Admin client only; the cluster keeps running. */
-    @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(2));
+                + brokerControl().map(c -> "보기: " + c.howToReadLog(nodeId)).orElse("클러스터 운영자에게 노드 " + nodeId + " 의 로그를 요청하세요."));
     }
 
     @Override
     public String toString() {
-        return "외부 클러스터 " + bootstrapServers() + (control.isPresent() ? " (브로커 제어: " + control.get().describe() + ")" : "");
+        return "외부 클러스터 " + bootstrapServers() + brokerControl().map(c -> " (브로커 제어: " + c.describe() + ")").orElse("");
     }
 }

@@ -15,6 +15,13 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public interface KafkaCluster extends AutoCloseable {
 
+    /**
+     * The one bound for anything that waits on a cluster change (a new leader, an ISR that shrinks or fills again, a
+     * restarted broker). A leader failover takes 1–3 s here; the bound is ten times that because a 2-core machine may
+     * run several clusters at once. Only a ceiling for waits, never a timing assertion.
+     */
+    Duration CLUSTER_CHANGE = Duration.ofSeconds(30);
+
     /** {@code bootstrap.servers} for clients, e.g. {@code 127.0.0.1:41231,127.0.0.1:41233,...}. */
     String bootstrapServers();
 
@@ -69,8 +76,21 @@ public interface KafkaCluster extends AutoCloseable {
         AdminSupport.createTopicOn(admin(), name, replicas, configs);
     }
 
+    /**
+     * Create a topic whose partition {@code p} has exactly the replicas {@code replicas.get(p)} (the first leads) and
+     * wait until every ISR is full and every first replica leads.
+     */
+    default void createTopicWithAssignment(String name, Map<Integer, List<Integer>> replicas, Map<String, String> configs) {
+        AdminSupport.createTopicWithAssignment(admin(), name, replicas, configs);
+    }
+
     default void createTopic(String name, int partitions, int replicationFactor) {
         createTopic(name, partitions, replicationFactor, Map.of());
+    }
+
+    /** How many partitions the topic has now (as the controller's metadata says). */
+    default int partitionCount(String topic) {
+        return AdminSupport.describe(admin(), topic).partitions().size();
     }
 
     /** Current leader of a partition, or -1 while it has none. */
@@ -94,7 +114,72 @@ public interface KafkaCluster extends AutoCloseable {
     }
 
     default void awaitIsrFull(String topic) {
-        awaitIsrFull(topic, Duration.ofSeconds(30));
+        awaitIsrFull(topic, CLUSTER_CHANGE);
+    }
+
+    /**
+     * Waits (at most {@link #CLUSTER_CHANGE}) until the ISR of the partition has exactly {@code size} replicas and
+     * returns it; a timeout fails with an Awaitility timeout naming the topic, the partition and the size.
+     */
+    default List<Integer> awaitIsr(String topic, int partition, int size) {
+        return AdminSupport.awaitIsrSize(admin(), topic, partition, size, CLUSTER_CHANGE);
+    }
+
+    /** Waits (at most {@link #CLUSTER_CHANGE}) until {@code nodeId} leads the partition. */
+    default void awaitLeader(String topic, int partition, int nodeId) {
+        org.awaitility.Awaitility.await("토픽 " + topic + " 파티션 " + partition + " 의 리더가 " + nodeId + "번 브로커가 되기를")
+                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> leaderOf(topic, partition) == nodeId);
+    }
+
+    /** The end offset (the offset the next record will get) of every partition of the topic, ordered by partition. */
+    default Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(String topic) {
+        return AdminSupport.endOffsets(admin(), topic);
+    }
+
+    /** The group's committed offsets by partition, ordered by partition (partitions without a commit are left out). */
+    default Map<org.apache.kafka.common.TopicPartition, Long> committedOffsets(String groupId) {
+        return AdminSupport.committedOffsets(admin(), groupId);
+    }
+
+    /**
+     * The consumer group as its coordinator sees it (state, members, their assignments), or empty while no member has
+     * joined a group of that id yet.
+     */
+    default java.util.Optional<org.apache.kafka.clients.admin.ConsumerGroupDescription> describeGroup(String groupId) {
+        return AdminSupport.describeGroup(admin(), groupId);
+    }
+
+    /** How many members of the consumer group currently hold at least one partition (0 for an unknown group). */
+    default int membersHoldingPartitions(String groupId) {
+        return describeGroup(groupId).map(d -> (int) d.members().stream()
+                .filter(m -> !m.assignment().topicPartitions().isEmpty()).count()).orElse(0);
+    }
+
+    /** How many members the share group has now (0 while nobody has joined it). */
+    default int shareGroupMembers(String groupId) {
+        return AdminSupport.shareGroupMembers(admin(), groupId);
+    }
+
+    /** Sets one dynamic config of a group, e.g. {@code share.auto.offset.reset=earliest} for a new share group. */
+    default void setGroupConfig(String groupId, String name, String value) {
+        AdminSupport.setGroupConfig(admin(), groupId, name, value);
+    }
+
+    /**
+     * Node ids that are not the active KRaft controller: stopping or killing one of them moves partition leaders but
+     * never the metadata quorum's leader, which keeps a failover scenario about the thing it teaches.
+     */
+    default List<Integer> nodesWithoutController() {
+        int controller = activeController();
+        return nodeIds().stream().filter(n -> n != controller).toList();
+    }
+
+    /** All node ids with the active controller last, e.g. [A, B, C] where C is the controller. */
+    default List<Integer> nodesControllerLast() {
+        List<Integer> nodes = new java.util.ArrayList<>(nodesWithoutController());
+        nodes.add(activeController());
+        return List.copyOf(nodes);
     }
 
     /** The node that is the active KRaft controller (leader of the metadata quorum). */

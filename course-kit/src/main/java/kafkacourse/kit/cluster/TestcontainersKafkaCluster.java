@@ -6,13 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
 import org.testcontainers.DockerClientFactory;
@@ -30,7 +28,7 @@ import org.testcontainers.utility.DockerImageName;
  * <p>Loaded only reflectively by {@link CourseCluster}: Testcontainers is a provided dependency of the kit, so this
  * class must never be touched when the mode is not asked for.
  */
-final class TestcontainersKafkaCluster implements KafkaCluster {
+final class TestcontainersKafkaCluster extends AdminBackedCluster {
 
     private static final int NODES = 3;
     private static final int CLIENT_PORT = 9092;
@@ -39,15 +37,25 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
     private final Network network;
     private final Map<Integer, GenericContainer<?>> containers;
     private final String bootstrap;
-    private final Admin admin;
 
-    private TestcontainersKafkaCluster(Network network, Map<Integer, GenericContainer<?>> containers, String bootstrap) {
+    private TestcontainersKafkaCluster(Network network, Map<Integer, GenericContainer<?>> containers, String bootstrap,
+                                       String image) {
+        this(network, containers, bootstrap, image, bootstrapOnly(bootstrap));
+    }
+
+    private TestcontainersKafkaCluster(Network network, Map<Integer, GenericContainer<?>> containers, String bootstrap,
+                                       String image, Properties client) {
+        super(client, adminFor(client), List.copyOf(containers.keySet()),
+                Optional.of(new ContainerBrokerControl(image, containers)), START_LIMIT);
         this.network = network;
         this.containers = containers;
         this.bootstrap = bootstrap;
-        Properties p = clientProperties();
-        AdminSupport.tuneAdmin(p);
-        this.admin = Admin.create(p);
+    }
+
+    private static Properties bootstrapOnly(String bootstrap) {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return p;
     }
 
     /** Empty when a Docker engine answers; otherwise the Korean reason (the caller skips). */
@@ -97,7 +105,7 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
             throw new ClusterException("Testcontainers 로 브로커 컨테이너를 시작하지 못했습니다 (이미지 " + image + ").", e);
         }
         String bootstrap = ports.stream().map(p -> host + ":" + p).collect(Collectors.joining(","));
-        TestcontainersKafkaCluster cluster = new TestcontainersKafkaCluster(network, containers, bootstrap);
+        TestcontainersKafkaCluster cluster = new TestcontainersKafkaCluster(network, containers, bootstrap, image);
         cluster.awaitAllBrokersReady();
         return cluster;
     }
@@ -115,50 +123,9 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
         }
     }
 
-    private GenericContainer<?> container(int nodeId) {
-        GenericContainer<?> c = containers.get(nodeId);
-        if (c == null) {
-            throw new IllegalArgumentException("이 클러스터에 없는 노드 번호입니다: " + nodeId + " (있는 노드: " + nodeIds() + ")");
-        }
-        return c;
-    }
-
-    private boolean isRunning(int nodeId) {
-        Boolean running = DockerClientFactory.instance().client().inspectContainerCmd(container(nodeId).getContainerId())
-                .exec().getState().getRunning();
-        return Boolean.TRUE.equals(running);
-    }
-
     @Override
     public String bootstrapServers() {
         return bootstrap;
-    }
-
-    @Override
-    public Properties clientProperties() {
-        Properties p = new Properties();
-        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return p;
-    }
-
-    @Override
-    public Admin admin() {
-        return admin;
-    }
-
-    @Override
-    public List<Integer> nodeIds() {
-        return List.copyOf(containers.keySet());
-    }
-
-    @Override
-    public Set<Integer> runningNodes() {
-        return containers.keySet().stream().filter(this::isRunning).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    @Override
-    public boolean canControlBrokers() {
-        return true;
     }
 
     @Override
@@ -167,51 +134,26 @@ final class TestcontainersKafkaCluster implements KafkaCluster {
     }
 
     @Override
-    public void kill(int nodeId) {
-        if (isRunning(nodeId)) {
-            DockerClientFactory.instance().client().killContainerCmd(container(nodeId).getContainerId()).withSignal("SIGKILL").exec();
-        }
+    RuntimeException noBrokerControl(String what, int nodeId) {
+        return new IllegalStateException("Testcontainers 클러스터는 언제나 브로커를 제어할 수 있습니다"); // never: the control is always there
     }
 
     @Override
-    public void stop(int nodeId) {
-        if (isRunning(nodeId)) {
-            DockerClientFactory.instance().client().stopContainerCmd(container(nodeId).getContainerId()).withTimeout(30).exec();
-        }
-    }
-
-    @Override
-    public void start(int nodeId) {
-        if (!isRunning(nodeId)) {
-            DockerClientFactory.instance().client().startContainerCmd(container(nodeId).getContainerId()).exec();
-        }
-        AdminSupport.awaitBrokers(admin, Set.of(nodeId), START_LIMIT, "docker logs " + container(nodeId).getContainerId());
-    }
-
-    @Override
-    public void restoreAllNodes() {
-        for (int id : containers.keySet()) {
-            if (!isRunning(id)) {
-                DockerClientFactory.instance().client().startContainerCmd(container(id).getContainerId()).exec();
-            }
-        }
-        awaitAllBrokersReady();
-    }
-
-    @Override
-    public void awaitAllBrokersReady() {
-        AdminSupport.awaitBrokers(admin, containers.keySet(), START_LIMIT, "docker ps 와 각 컨테이너의 docker logs");
+    String whereToLookWithoutControl() {
+        return "docker ps";
     }
 
     @Override
     public Path logFile(int nodeId) {
-        throw new ClusterException("Testcontainers 브로커의 로그는 컨테이너 안에 있습니다. 보기: docker logs " + container(nodeId).getContainerId());
+        requireNode(nodeId);
+        throw new ClusterException("Testcontainers 브로커의 로그는 컨테이너 안에 있습니다. 보기: "
+                + brokerControl().orElseThrow().howToReadLog(nodeId));
     }
 
     /** Stops and removes the containers and the network (Testcontainers' reaper also does it if this JVM is killed). */
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(2));
+        super.close();
         containers.values().forEach(GenericContainer::stop);
         network.close();
     }

@@ -34,6 +34,7 @@ public final class GradingListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         outcomes.clear();
         Measurements.clear();
+        Observations.clear();
         if (active) {
             // A stale grade from an earlier run must never be mistaken for this run's result.
             Path dir = Path.of(System.getProperty("course.build.dir", "target"));
@@ -101,9 +102,12 @@ public final class GradingListener implements TestExecutionListener {
         List<TestOutcome> list = outcomes.values().stream()
                 .sorted(java.util.Comparator.comparingInt(TestOutcome::task)).toList();
         Path dir = Path.of(System.getProperty("course.build.dir", "target"));
-        String table = ScoreTable.render(lab, list, Measurements.reported());
+        List<String> observations = Observations.reported();
+        List<String> measurements = Measurements.reported();
+        String table = ScoreTable.render(lab, list, observations, measurements);
         try {
-            LabGrade.of(lab, list.stream().map(TestOutcome::grade).toList(), LabGrade.gradedSources()).write(dir.resolve("grade.json"));
+            LabGrade.of(lab, list.stream().map(TestOutcome::grade).toList(), LabGrade.gradedSources())
+                    .withReports(observations, measurements).write(dir.resolve("grade.json"));
             // The table as printed, for `./course grade` (which keeps Maven's own output in a log file).
             java.nio.file.Files.writeString(dir.resolve("grade.txt"), table);
         } catch (IOException e) {

@@ -14,7 +14,15 @@ final class ScoreTable {
     private ScoreTable() {
     }
 
+    /** Shown at most under the table, each clipped to one line; all of them, whole, are in grade.json. */
+    private static final int MAX_OBSERVATIONS = 40;
+    private static final int OBSERVATION_WIDTH = 156;
+
     static String render(String lab, List<TestOutcome> outcomes, List<String> measurements) {
+        return render(lab, outcomes, List.of(), measurements);
+    }
+
+    static String render(String lab, List<TestOutcome> outcomes, List<String> observations, List<String> measurements) {
         LabGrade grade = LabGrade.of(lab, outcomes.stream().map(TestOutcome::grade).toList());
         StringBuilder out = new StringBuilder("\n");
         String title = "채점 결과: " + lab;
@@ -40,6 +48,14 @@ final class ScoreTable {
         out.append("─".repeat(80)).append('\n');
         out.append(String.format("합계: %d / %d 점 (%d%%)   통과한 테스트 %d / %d%n", grade.score(), grade.max(),
                 grade.max() == 0 ? 0 : Math.round(100.0 * grade.score() / grade.max()), grade.passedCount(), grade.tests().size()));
+        if (!observations.isEmpty()) {
+            out.append("관찰 (테스트가 클러스터에서 본 것 — 채점과 무관):\n");
+            observations.stream().limit(MAX_OBSERVATIONS)
+                    .forEach(o -> out.append("  · ").append(clip(o.replace('\n', ' '), OBSERVATION_WIDTH)).append('\n'));
+            if (observations.size() > MAX_OBSERVATIONS) {
+                out.append("  … 외 ").append(observations.size() - MAX_OBSERVATIONS).append("줄 (target/grade.json 의 observations)\n");
+            }
+        }
         if (!measurements.isEmpty()) {
             out.append("측정값 (이 컴퓨터, 이번 실행 — 채점과 무관):\n");
             measurements.forEach(m -> out.append("  · ").append(m).append('\n'));

@@ -30,6 +30,6 @@ final class BrokerControlCondition implements ExecutionCondition {
     static ConditionEvaluationResult evaluate(KafkaCluster cluster) {
         return cluster.canControlBrokers()
                 ? ConditionEvaluationResult.enabled("브로커 제어 가능: " + cluster.bootstrapServers())
-                : ConditionEvaluationResult.disabled(BrokerControl.skipReason(cluster));
+                : ConditionEvaluationResult.disabled(BrokerControlAssumption.skipReason(cluster));
     }
 }

@@ -8,6 +8,7 @@ import kafkacourse.kit.cluster.ClusterException;
 import kafkacourse.kit.cluster.CourseCluster;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.lab.LabTopics;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -39,12 +40,28 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == KafkaCluster.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == KafkaCluster.class || type == LabTopics.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return cluster(context);
+        return parameter.getParameter().getType() == LabTopics.class ? topics(context) : cluster(context);
+    }
+
+    /**
+     * The test class's {@link LabTopics}: one per class (every test method and the constructor get the same), kept in
+     * the class's store so that its topics are deleted when the class is done (after {@code @AfterAll}).
+     */
+    private static LabTopics topics(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        KafkaCluster cluster = cluster(context);
+        return classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ClassTopics.class, k -> new ClassTopics(new LabTopics(cluster), cluster), ClassTopics.class)
+                .topics();
     }
 
     @Override
@@ -105,6 +122,21 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
             }
         }
         return Optional.empty();
+    }
+
+    /** Deletes a test class's topics when the class is done; a cluster that is down or thrown away needs nothing. */
+    private record ClassTopics(LabTopics topics, KafkaCluster cluster) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (cluster.isDisposable() || cluster.runningNodes().isEmpty()) {
+                return;
+            }
+            try {
+                topics.deleteAll();
+            } catch (RuntimeException e) {
+                System.err.println("[강좌 클러스터] 테스트가 만든 토픽을 지우지 못했습니다(채점에는 영향 없음): " + e.getMessage());
+            }
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @RequiresBrokerControl
  * void leaderFailsOver(KafkaCluster cluster) { ... cluster.kill(leader); ... }
  * }</pre>
- * Inside a test, {@link BrokerControl#assume(kafkacourse.kit.cluster.KafkaCluster)} does the same in one line.
+ * Inside a test, {@link BrokerControlAssumption#assume(kafkacourse.kit.cluster.KafkaCluster)} does the same in one line.
  */
 @Documented
 @Inherited

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import kafkacourse.kit.TopicReader;
-import kafkacourse.kit.junit.BrokerControl;
+import kafkacourse.kit.junit.BrokerControlAssumption;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -124,9 +124,9 @@ class ExternalKafkaClusterTest {
     @Test
     @DisplayName("브로커 제어가 필요한 테스트는 통과가 아니라 '건너뜀'이 되고 이유가 보인다")
     void brokerControlTestsAreSkippedNotPassed() {
-        assertThatThrownBy(() -> BrokerControl.assume(external)).isInstanceOf(TestAbortedException.class)
+        assertThatThrownBy(() -> BrokerControlAssumption.assume(external)).isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("[건너뜀]").hasMessageContaining("KAFKA_COMPOSE_FILE");
-        BrokerControl.assume(local); // a cluster the kit runs: no skip
+        BrokerControlAssumption.assume(local); // a cluster the kit runs: no skip
     }
 
     @Test

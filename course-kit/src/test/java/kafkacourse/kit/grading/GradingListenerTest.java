@@ -47,6 +47,8 @@ class GradingListenerTest {
         @DisplayName("통과하는 테스트")
         void passes() {
             Measurements.report("샘플 지연 시간: %.1f초", 1.5);
+            Observations.report("리더 %d 강제 종료 → 새 리더 %d", 1, 2);
+            Observations.reportAs("나란히 보기", "read_committed=%s", List.of("order-1"));
         }
 
         @Test
@@ -112,7 +114,10 @@ class GradingListenerTest {
         }
 
         JsonNode grade = new ObjectMapper().readTree(buildDir.resolve("grade.json").toFile());
-        assertThat(fieldNames(grade)).containsExactly("lab", "score", "max", "tests", "sources");
+        assertThat(fieldNames(grade)).containsExactly("lab", "score", "max", "tests", "sources", "observations", "measurements");
+        assertThat(grade.get("observations")).as("테스트가 알린 관찰 줄").extracting(JsonNode::asText)
+                .containsExactly("리더 1 강제 종료 → 새 리더 2", "[나란히 보기] read_committed=[order-1]");
+        assertThat(grade.get("measurements")).extracting(JsonNode::asText).containsExactly("샘플 지연 시간: 1.5초");
         assertThat(grade.get("sources").asText()).as("학습자 코드를 채점했다고 적는다").isEqualTo("learner");
         assertThat(grade.get("lab").asText()).isEqualTo("lab99-sample");
         assertThat(grade.get("score").asInt()).isEqualTo(3);
@@ -128,7 +133,9 @@ class GradingListenerTest {
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("채점 결과: lab99-sample", "합계: 3 / 6 점 (50%)", "O 통과", "X 실패",
                 "[미구현] TODO 1-1: 생성자를 구현하세요.", "HINTS.ko.md#2 — 힌트 문장", "기대: 6건, 실제: 0건",
-                "측정값 (이 컴퓨터, 이번 실행 — 채점과 무관):", "· 샘플 지연 시간: 1.5초");
+                "측정값 (이 컴퓨터, 이번 실행 — 채점과 무관):", "· 샘플 지연 시간: 1.5초",
+                "관찰 (테스트가 클러스터에서 본 것 — 채점과 무관):", "· 리더 1 강제 종료 → 새 리더 2", "· [나란히 보기] read_committed=[order-1]");
+        assertThat(table.substring(table.indexOf("합계:"))).as("관찰 줄은 점수표 아래에 다시 보인다").contains("· 리더 1 강제 종료 → 새 리더 2");
         assertThat(table).doesNotContain("\tat ");
         assertThat(table).as("grade.txt 는 출력된 점수표 그대로").contains(Files.readString(buildDir.resolve("grade.txt")));
     }
@@ -151,6 +158,7 @@ class GradingListenerTest {
         }
 
         LabGrade grade = LabGrade.read(buildDir.resolve("grade.json"));
+        assertThat(grade.observations()).as("관찰 줄이 없으면 빈 목록").isEmpty();
         assertThat(grade.max()).isEqualTo(5);
         assertThat(grade.score()).isZero();
         assertThat(grade.tests()).extracting(TestGrade::id)

@@ -18,19 +18,18 @@ import java.util.stream.IntStream;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.header.Header;
 
 import kafkacourse.kit.Clients;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -43,29 +42,17 @@ class PubSubTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
     private final KafkaCluster cluster;
-    private final List<String> topics = new ArrayList<>();
+    private final LabTopics topics;
     private String topic;
 
-    PubSubTest(KafkaCluster cluster) {
+    PubSubTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     @BeforeEach
     void createTopic() {
-        topic = newTopic("orders", 3);
-    }
-
-    private String newTopic(String base, int partitions) {
-        String name = UniqueNames.of(base);
-        cluster.createTopic(name, partitions, 3);
-        topics.add(name);
-        return name;
-    }
-
-    @AfterEach
-    void deleteTopics() throws Exception {
-        cluster.admin().deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
-        topics.clear();
+        topic = topics.create("orders", 3);
     }
 
     private List<Order> publish(int count) {
@@ -201,7 +188,7 @@ class PubSubTest {
     @DisplayName("같은 그룹의 두 컨슈머가 동시에 읽으면 파티션을 나눠 맡아 각 레코드를 한 명만 받는다 (큐)")
     @Hint("HINTS.ko.md#2 — assign 으로 파티션을 직접 고르면 그룹에 참여하지 않습니다. subscribe 해야 그룹이 파티션을 멤버에게 나눠 줍니다. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
     void twoMembersOfOneGroupShareThePartitions() throws Exception {
-        String shared = newTopic("orders-shared", 2);
+        String shared = topics.create("orders-shared", 2);
         String group = UniqueNames.of("payment-service");
         int perPartition = 4;
         ExecutorService readers = Executors.newFixedThreadPool(2);
@@ -212,12 +199,12 @@ class PubSubTest {
             try {
                 await("두 컨슈머가 그룹 " + group + " 에 함께 참여해 파티션을 하나씩 배정받을 때까지")
                         .atMost(READ_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                        .until(() -> fromFirst.isDone() || fromSecond.isDone() || membersHoldingPartitions(group) == 2);
+                        .until(() -> fromFirst.isDone() || fromSecond.isDone() || cluster.membersHoldingPartitions(group) == 2);
                 if (fromFirst.isDone() || fromSecond.isDone()) {
                     result(fromFirst);
                     result(fromSecond);
                 }
-                assertThat(membersHoldingPartitions(group))
+                assertThat(cluster.membersHoldingPartitions(group))
                         .as("그룹 %s 에서 파티션을 배정받은 멤버 수: 두 컨슈머 모두 subscribe 로 그룹에 참여해야 합니다", group).isEqualTo(2);
                 try (KafkaProducer<String, String> producer = Clients.producer(cluster)) {
                     for (int partition = 0; partition < 2; partition++) {
@@ -234,7 +221,7 @@ class PubSubTest {
             }
             List<String> keysA = result(fromFirst).stream().map(ConsumerRecord::key).toList();
             List<String> keysB = result(fromSecond).stream().map(ConsumerRecord::key).toList();
-            System.out.println("[관찰] 같은 그룹의 두 멤버가 받은 주문: 첫째 " + keysA + ", 둘째 " + keysB);
+            Observations.report("같은 그룹의 두 멤버가 받은 주문: 첫째 %s, 둘째 %s", keysA, keysB);
             assertThat(keysA).as("첫째 멤버가 받은 주문 ID: 둘째 멤버가 받은 것(%s)과 겹치면 안 됩니다 — 한 그룹에서는 레코드마다 한 멤버만 받습니다", keysB)
                     .doesNotContainAnyElementsOf(keysB).isNotEmpty();
             assertThat(keysB).as("둘째 멤버가 받은 주문 ID: 일을 나눠 받아야 합니다").isNotEmpty();
@@ -245,19 +232,6 @@ class PubSubTest {
         } finally {
             readers.shutdownNow();
         }
-    }
-
-    private int membersHoldingPartitions(String group) throws Exception {
-        ConsumerGroupDescription description;
-        try {
-            description = cluster.admin().describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return 0; // 아직 아무도 그룹에 참여하지 않았습니다.
-            }
-            throw e;
-        }
-        return (int) description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
     }
 
     private static List<ConsumerRecord<String, String>> result(Future<List<ConsumerRecord<String, String>>> reading) throws Exception {

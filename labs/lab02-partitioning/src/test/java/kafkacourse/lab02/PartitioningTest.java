@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,11 +18,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import kafkacourse.kit.Clients;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,8 +33,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,35 +42,18 @@ import org.junit.jupiter.api.Test;
 class PartitioningTest {
 
     private final KafkaCluster cluster;
+    private final LabTopics topics;
 
-    PartitioningTest(KafkaCluster cluster) {
+    PartitioningTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
-    }
-
-    private final List<String> createdTopics = new ArrayList<>();
-
-    /** A topic this test class deletes after the test. */
-    private String newTopic(String base, int partitions) {
-        String name = UniqueNames.of(base);
-        cluster.createTopic(name, partitions, 3);
-        createdTopics.add(name);
-        return name;
-    }
-
-    @AfterEach
-    void deleteCreatedTopics() throws Exception {
-        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
-        createdTopics.clear();
+        this.topics = topics;
     }
 
     // ───────────────────────── helpers (the test's own producer, independent of learner code) ─────────────────────────
 
     /** A plain producer with Kafka's defaults: the reference for "where does the real producer put a key". */
     private KafkaProducer<String, String> defaultProducer() {
-        Properties p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
+        return Clients.producer(cluster);
     }
 
     /** Sends one record per key (value = round + ":" + key) and waits until all are acknowledged. */
@@ -122,7 +105,7 @@ class PartitioningTest {
     @DisplayName("partitionFor 는 실제 프로듀서가 키 300개를 넣은 파티션과 모두 같다 (파티션 6개)")
     @Hint("HINTS.ko.md#1 — 직렬화한 키 바이트의 murmur2 해시, 양수로 만든 뒤 파티션 수로 나눈 나머지. hashCode() 가 아닙니다. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void partitionForMatchesTheRealProducer() {
-        String topic = newTopic("customers", 6);
+        String topic = topics.create("customers", 6);
         List<String> keys = new ArrayList<>(keys("customer-", 200));
         keys.addAll(keys("고객-", 100));
         try (KafkaProducer<String, String> producer = defaultProducer()) {
@@ -145,7 +128,7 @@ class PartitioningTest {
     @Hint("HINTS.ko.md#1 — 파티션 수는 인자로 받은 값을 쓰세요. 음수 해시는 Math.abs 가 아니라 toPositive 로. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void partitionForFollowsThePartitionCount() {
         for (int partitions : new int[] {2, 7}) {
-            String topic = newTopic("payments", partitions);
+            String topic = topics.create("payments", partitions);
             List<String> keys = keys("user-", 120);
             try (KafkaProducer<String, String> producer = defaultProducer()) {
                 sendKeyed(producer, topic, keys, "r1");
@@ -166,7 +149,7 @@ class PartitioningTest {
     @DisplayName("같은 주문의 이벤트는 한 파티션에 보낸 순서대로 저장된다")
     @Hint("HINTS.ko.md#2 — 어떤 값을 키로 삼아야 같은 주문의 이벤트가 한 파티션에 모일까요? — 노트북 05 §5.2 '파티셔닝과 병렬 처리'")
     void eventsOfOneOrderStayInOnePartitionInOrder() {
-        String topic = newTopic("order-events", 3);
+        String topic = topics.create("order-events", 3);
         List<String> statuses = List.of("CREATED", "PAID", "PACKED", "SHIPPED", "DELIVERED");
         // Interleaved like real traffic: step 1 of every order, then step 2 of every order, ...
         List<OrderEvent> events = new ArrayList<>();
@@ -212,7 +195,7 @@ class PartitioningTest {
     @DisplayName("서로 다른 주문들의 이벤트는 여러 파티션에 나뉘어 병렬로 처리될 수 있다")
     @Hint("HINTS.ko.md#2 — 모든 레코드에 같은 키(예: 토픽 이름)를 주면 순서는 지켜지지만 파티션 하나만 일합니다. — 노트북 05 §5.2 '파티셔닝과 병렬 처리'")
     void differentOrdersSpreadOverPartitions() {
-        String topic = newTopic("order-events", 3);
+        String topic = topics.create("order-events", 3);
         List<OrderEvent> events = IntStream.rangeClosed(1, 30).mapToObj(i -> new OrderEvent("order-" + i, 1, "CREATED")).toList();
 
         try (OrderEventPublisher publisher = new OrderEventPublisher(cluster.clientProperties(), topic)) {
@@ -234,7 +217,7 @@ class PartitioningTest {
     @DisplayName("키 없는 레코드는 하나씩 번갈아 가지 않고 배치 단위로 여러 파티션에 나뉜다 (sticky)")
     @Hint("HINTS.ko.md#3 — 키도 파티션 번호도 주지 마세요. 파티션을 직접 돌려 가며 고르면(라운드 로빈) 배치가 작아집니다. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void keylessRecordsAreSpreadBatchByBatch() {
-        String topic = newTopic("clicks", 3);
+        String topic = topics.create("clicks", 3);
         List<String> values = numberedValues(300);
 
         List<RecordMetadata> written;
@@ -263,7 +246,7 @@ class PartitioningTest {
     @DisplayName("runsOf 는 실제로 파티션이 바뀐 지점마다 구간을 나눠 센다")
     @Hint("HINTS.ko.md#3 — 앞 레코드와 파티션이 같으면 개수를 늘리고, 다르면 새 구간을 시작하세요. 마지막 구간도 잊지 마세요. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void runsOfSummarisesTheRealSequence() {
-        String topic = newTopic("clicks", 3);
+        String topic = topics.create("clicks", 3);
         List<String> values = numberedValues(200);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(KeylessSender.producerConfig(cluster.clientProperties()))) {
             values.forEach(v -> producer.send(new ProducerRecord<>(topic, v)));
@@ -284,12 +267,8 @@ class PartitioningTest {
     // ───────────────────────── 4. custom partitioner ─────────────────────────
 
     private Map<String, Set<Integer>> sendThroughVipPartitioner(String topic, String vips, List<String> customers) {
-        Properties p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, VipPartitioner.class.getName());
-        p.put(VipPartitioner.VIP_CUSTOMERS_CONFIG, vips);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = Clients.producer(cluster,
+                Map.of(ProducerConfig.PARTITIONER_CLASS_CONFIG, VipPartitioner.class.getName(), VipPartitioner.VIP_CUSTOMERS_CONFIG, vips))) {
             for (int round = 1; round <= 2; round++) {
                 sendKeyed(producer, topic, customers, "r" + round);
             }
@@ -305,7 +284,7 @@ class PartitioningTest {
     @DisplayName("VIP 고객의 레코드는 모두 파티션 0에, 파티션 0에는 VIP 레코드만 간다")
     @Hint("HINTS.ko.md#4 — configure 에서 vip.customers 를 읽고, partition 에서 VIP 면 0 을 돌려주세요. 나머지는 0 을 피해야 합니다. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void vipCustomersGetPartitionZero() {
-        String topic = newTopic("purchases", 4);
+        String topic = topics.create("purchases", 4);
         List<String> customers = keys("cust-", 60);
         Set<String> vips = Set.of("cust-3", "cust-17", "cust-42");
 
@@ -327,7 +306,7 @@ class PartitioningTest {
     @DisplayName("일반 고객은 키 해시로 나머지 파티션(1..n-1)에 고르게 나뉘고, 같은 고객은 늘 같은 파티션이다")
     @Hint("HINTS.ko.md#4 — 1 + toPositive(murmur2(keyBytes)) % (파티션 수 - 1). 파티션 수는 cluster.partitionCountForTopic(topic). — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
     void otherCustomersAreHashedOverTheRest() {
-        String topic = newTopic("purchases", 4);
+        String topic = topics.create("purchases", 4);
         List<String> customers = keys("cust-", 600);
 
         Map<String, Set<Integer>> partitionsPerKey = sendThroughVipPartitioner(topic, "cust-999", customers);
@@ -339,7 +318,7 @@ class PartitioningTest {
                 .as("VIP 가 아닌 고객 600명이 쓴 파티션들: 1, 2, 3 모두 쓰이고 0 은 비어 있어야 합니다").containsExactly(1, 2, 3);
         Map<Integer, Long> customersPerPartition = partitionsPerKey.values().stream()
                 .collect(Collectors.groupingBy(s -> s.iterator().next(), TreeMap::new, Collectors.counting()));
-        System.out.println("[관찰] 일반 고객 600명의 파티션별 인원: " + customersPerPartition);
+        Observations.report("일반 고객 600명의 파티션별 인원: %s", customersPerPartition);
         long most = customersPerPartition.values().stream().mapToLong(Long::longValue).max().orElse(0);
         long fewest = customersPerPartition.values().stream().mapToLong(Long::longValue).min().orElse(0);
         assertThat(most).as("파티션별 고객 수 %s: 가장 많은 파티션이 가장 적은 파티션의 1.5배를 넘으면 고르게 나뉜 것이 아닙니다"
@@ -365,25 +344,21 @@ class PartitioningTest {
         return holder.get(0);
     }
 
-    private int partitionCount(String topic) throws Exception {
-        return cluster.admin().describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic).partitions().size();
-    }
-
     @Test
     @Tag("task:5")
     @Points(1)
     @DisplayName("increasePartitions 는 토픽의 파티션을 3개에서 5개로 늘린다")
     @Hint("HINTS.ko.md#5 — admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(전체 개수))) 의 결과를 기다리세요. — 노트북 06 연습 06-2 '파티션을 늘리면 key의 자리가 바뀐다'")
     void increasePartitionsGrowsTheTopic() throws Exception {
-        String topic = newTopic("accounts", 3);
+        String topic = topics.create("accounts", 3);
 
         PartitionGrowth.increasePartitions(cluster.admin(), topic, 5);
 
         await("토픽 " + topic + " 의 파티션 수가 바뀔 때까지").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(partitionCount(topic))
+                .untilAsserted(() -> assertThat(cluster.partitionCount(topic))
                         .as("increasePartitions(admin, topic, 5) 뒤 Admin 이 본 파티션 수: 3 에서 늘어나야 합니다. 힌트: HINTS.ko.md#5")
                         .isNotEqualTo(3));
-        assertThat(partitionCount(topic))
+        assertThat(cluster.partitionCount(topic))
                 .as("increasePartitions(admin, topic, 5) 뒤 Admin 이 본 파티션 수: 5 (\"5개 더\"가 아니라 \"모두 5개\"). 힌트: HINTS.ko.md#5")
                 .isEqualTo(5);
     }
@@ -394,7 +369,7 @@ class PartitioningTest {
     @DisplayName("increasePartitions 는 브로커가 거절한 요청(파티션 줄이기, 없는 토픽)을 예외로 알린다")
     @Hint("HINTS.ko.md#5 — all().get(...) 이 던지는 ExecutionException 을 삼키지 말고 예외로 다시 던지세요. — 노트북 06 연습 06-2 '파티션을 늘리면 key의 자리가 바뀐다'")
     void increasePartitionsReportsRefusedRequests() throws Exception {
-        String topic = newTopic("accounts", 3);
+        String topic = topics.create("accounts", 3);
         PartitionGrowth.increasePartitions(cluster.admin(), topic, 4);
 
         Throwable shrinking = refusal(() -> PartitionGrowth.increasePartitions(cluster.admin(), topic, 2));
@@ -403,7 +378,7 @@ class PartitioningTest {
         Throwable missing = refusal(() -> PartitionGrowth.increasePartitions(cluster.admin(), UniqueNames.of("no-such-topic"), 5));
         assertThat(missing).as("없는 토픽의 파티션을 늘리라는 요청도 브로커가 거절합니다. increasePartitions 는 예외를 던져야 합니다").isNotNull();
         await("토픽 " + topic + " 의 파티션 수가 4개로 보일 때까지").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(partitionCount(topic)).as("increasePartitions(admin, topic, 4) 와 거절된 요청 뒤 토픽의 파티션 수").isEqualTo(4));
+                .untilAsserted(() -> assertThat(cluster.partitionCount(topic)).as("increasePartitions(admin, topic, 4) 와 거절된 요청 뒤 토픽의 파티션 수").isEqualTo(4));
 
     }
 
@@ -422,7 +397,7 @@ class PartitioningTest {
     @DisplayName("파티션을 늘리면 많은 키가 다른 파티션으로 옮겨 가고, 옛 레코드는 제자리에 남는다")
     @Hint("HINTS.ko.md#5 — 늘리기 전과 후의 (키 → 파티션) 표를 비교해 파티션이 달라진 키만 모으세요. — 노트북 06 연습 06-2 '파티션을 늘리면 key의 자리가 바뀐다'")
     void addingPartitionsMovesKeys() throws Exception {
-        String topic = newTopic("accounts", 3);
+        String topic = topics.create("accounts", 3);
         List<String> keys = keys("account-", 60);
         try (KafkaProducer<String, String> producer = defaultProducer()) {
             sendKeyed(producer, topic, keys, "before");

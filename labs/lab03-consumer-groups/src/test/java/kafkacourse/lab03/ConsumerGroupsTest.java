@@ -16,22 +16,23 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import kafkacourse.kit.Clients;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,14 +40,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,52 +57,29 @@ class ConsumerGroupsTest {
     private static final String NO_RECORDS = "0건에 머문다면 먼저 보낸 레코드를 못 받은 것입니다 — auto.offset.reset=earliest, group.id 를 확인하세요 (힌트: HINTS.ko.md#1).";
 
     private final KafkaCluster cluster;
+    private final LabTopics topics;
 
-    ConsumerGroupsTest(KafkaCluster cluster) {
+    ConsumerGroupsTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
-    }
-
-    private final List<String> createdTopics = new ArrayList<>();
-
-    /** A topic of {@code partitions} partitions (RF 3) that is deleted after the test. */
-    private String newTopic(String base, int partitions) {
-        String name = UniqueNames.of(base);
-        cluster.createTopic(name, partitions, 3);
-        createdTopics.add(name);
-        return name;
+        this.topics = topics;
     }
 
     /**
      * A topic whose partitions all have the same leader, so that one fetch (one poll) brings records of several
-     * partitions at once; deleted after the test.
+     * partitions at once.
      */
-    private String newTopicWithOneLeader(String base, int partitions) throws Exception {
-        String name = UniqueNames.of(base);
+    private String newTopicWithOneLeader(String base, int partitions) {
         List<Integer> nodes = cluster.nodeIds();
         Map<Integer, List<Integer>> replicas = new HashMap<>();
         IntStream.range(0, partitions).forEach(p -> replicas.put(p, nodes));
-        cluster.admin().createTopics(List.of(new NewTopic(name, replicas))).all().get(30, TimeUnit.SECONDS);
-        createdTopics.add(name);
-        await("토픽 " + name + " 의 모든 파티션에 리더 " + nodes.get(0) + " 가 설 때까지").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> IntStream.range(0, partitions).allMatch(p -> cluster.leaderOf(name, p) == nodes.get(0)));
-        return name;
-    }
-
-    @AfterEach
-    void deleteCreatedTopics() throws Exception {
-        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
-        createdTopics.clear();
+        return topics.createWithAssignment(base, replicas, Map.of());
     }
 
     // ───────────────────────── helpers (the test's own clients, independent of learner code) ─────────────────────────
 
     /** One record per entry; partition {@code null} lets the producer choose. Waits until all are acknowledged. */
     private void produce(String topic, List<ProducerRecord<String, String>> records) {
-        Properties p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = Clients.producer(cluster)) {
             records.forEach(producer::send);
             producer.flush();
         }
@@ -122,13 +95,8 @@ class ConsumerGroupsTest {
 
     /** Reads {@code expected} records as a member of {@code group} with a plain consumer, commits, leaves. */
     private List<ConsumerRecord<String, String>> consumeAsGroup(String group, String topic, int expected) {
-        Properties p = cluster.clientProperties();
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "200");
+        Properties p = Clients.consumerConfig(cluster, group, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "200"));
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));
@@ -150,21 +118,6 @@ class ConsumerGroupsTest {
             step.run();
             assertThat(count.get()).as("%s: %d건이 되어야 합니다. %s", what, expected, hint).isGreaterThanOrEqualTo(expected);
         });
-    }
-
-    private Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
-        Map<TopicPartition, Long> committed = new TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
-        cluster.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
-                .forEach((tp, om) -> {
-                    if (om != null) {
-                        committed.put(tp, om.offset());
-                    }
-                });
-        return committed;
-    }
-
-    private ConsumerGroupDescription describe(String group) throws Exception {
-        return cluster.admin().describeConsumerGroups(List.of(group)).all().get(15, TimeUnit.SECONDS).get(group);
     }
 
     private static Set<TopicPartition> allPartitions(String topic, int count) {
@@ -191,16 +144,9 @@ class ConsumerGroupsTest {
                             .isEqualTo(partitions);
                     assertThat(mine.stream().flatMap(Set::stream).collect(Collectors.toSet()))
                             .as("멤버들이 가진 파티션의 합집합").isEqualTo(allPartitions(topic, partitions));
-                    ConsumerGroupDescription d;
-                    try {
-                        d = describe(group);
-                    } catch (ExecutionException e) {
-                        if (e.getCause() instanceof GroupIdNotFoundException) {
-                            throw new AssertionError("그룹 코디네이터가 그룹 " + group + " 을(를) 모릅니다: 이 group.id 로 참여한 멤버가 없습니다. "
-                                    + "멤버들이 인자로 받은 groupId 를 그대로 group.id 로 썼나요? (힌트: HINTS.ko.md#1)");
-                        }
-                        throw e;
-                    }
+                    ConsumerGroupDescription d = cluster.describeGroup(group).orElseThrow(() -> new AssertionError(
+                            "그룹 코디네이터가 그룹 " + group + " 을(를) 모릅니다: 이 group.id 로 참여한 멤버가 없습니다. "
+                            + "멤버들이 인자로 받은 groupId 를 그대로 group.id 로 썼나요? (힌트: HINTS.ko.md#1)"));
                     assertThat(d.groupState()).as("그룹 코디네이터가 본 그룹 상태").isEqualTo(GroupState.STABLE);
                     List<Set<TopicPartition>> coordinator = d.members().stream().map(MemberDescription::assignment)
                             .map(a -> Set.copyOf(a.topicPartitions())).toList();
@@ -224,9 +170,8 @@ class ConsumerGroupsTest {
     @DisplayName("파티션 3개를 같은 그룹의 컨슈머 1·2·3·4개가 겹치지 않게 나눠 갖고, 4번째 컨슈머는 논다")
     @Hint("HINTS.ko.md#1 — 모든 멤버가 같은 group.id 를 써야 하나의 그룹입니다. assignment() 는 consumer.assignment(). — 노트북 05 §5.3 'Consumer Group'")
     void groupMembersShareThePartitions(int members) {
-        String topic = UniqueNames.of("orders");
+        String topic = topics.create("orders", 3);
         String group = UniqueNames.of("payment-service");
-        cluster.createTopic(topic, 3, 3);
         List<OrderWorker> workers = new ArrayList<>();
         try {
             for (int i = 0; i < members; i++) {
@@ -263,9 +208,8 @@ class ConsumerGroupsTest {
     @DisplayName("처리 도중 죽은 컨슈머를 다시 띄우면 처리하지 못한 레코드부터 다시 받는다 (잃어버리는 레코드 없음)")
     @Hint("HINTS.ko.md#2 — 커밋은 처리가 끝난 뒤에. 먼저 커밋하면 죽는 순간 처리하지 못한 레코드가 '읽은 것'이 됩니다. — 노트북 05 §5.3 'Consumer Group'")
     void crashBeforeCommitLosesNothing() throws Exception {
-        String topic = UniqueNames.of("payments");
+        String topic = topics.create("payments", 1);
         String group = UniqueNames.of("payment-service");
-        cluster.createTopic(topic, 1, 3);
         List<String> keys = produceSpread(topic, "payment-", 30, 1);
         int crashAt = 4; // the 5th record: the handler dies before finishing it
 
@@ -292,7 +236,7 @@ class ConsumerGroupsTest {
                     });
         } // closed without a commit of its own: the process is gone
 
-        Long committed = committedOffsets(group).get(new TopicPartition(topic, 0));
+        Long committed = cluster.committedOffsets(group).get(new TopicPartition(topic, 0));
         assertThat(committed == null ? 0L : committed)
                 .as("장애 직후 그룹의 커밋된 오프셋: 처리하지 못한 레코드(오프셋 %d)를 지나치면 안 됩니다 — 지나쳤다면 처리 전에 커밋했거나 "
                         + "자동 커밋(enable.auto.commit)이 켜져 있습니다. 힌트: HINTS.ko.md#2", crashAt)
@@ -326,16 +270,15 @@ class ConsumerGroupsTest {
     @DisplayName("끝까지 처리하고 커밋한 컨슈머를 다시 띄우면 새 레코드만 받는다 (커밋 위치 = 다음에 읽을 오프셋)")
     @Hint("HINTS.ko.md#2 — 커밋하는 값은 '마지막으로 처리한 오프셋 + 1' 입니다. 인자 없는 commitSync() 가 바로 그 값을 커밋합니다. — 노트북 05 §5.3 'Consumer Group'")
     void restartAfterCommitRedeliversNothing() throws Exception {
-        String topic = UniqueNames.of("payments");
+        String topic = topics.create("payments", 1);
         String group = UniqueNames.of("payment-service");
-        cluster.createTopic(topic, 1, 3);
         produceSpread(topic, "payment-", 30, 1);
 
         List<String> processedByA = new CopyOnWriteArrayList<>();
         try (OrderWorker a = new OrderWorker(cluster.clientProperties(), topic, group)) {
             awaitCount("첫 번째 컨슈머가 처리한 레코드 수", processedByA::size, 30, () -> a.processOnce(POLL, r -> processedByA.add(r.key())), NO_RECORDS);
         }
-        assertThat(committedOffsets(group)).as("30건(오프셋 0~29)을 처리한 뒤 그룹의 커밋된 오프셋: 다음에 읽을 위치인 30 이어야 합니다. 힌트: HINTS.ko.md#2")
+        assertThat(cluster.committedOffsets(group)).as("30건(오프셋 0~29)을 처리한 뒤 그룹의 커밋된 오프셋: 다음에 읽을 위치인 30 이어야 합니다. 힌트: HINTS.ko.md#2")
                 .containsEntry(new TopicPartition(topic, 0), 30L);
 
         List<String> fresh = List.of("payment-new-1", "payment-new-2", "payment-new-3");
@@ -369,7 +312,7 @@ class ConsumerGroupsTest {
                 worker.processOnce(POLL, thisPoll::add);
                 processed.addAll(thisPoll);
                 polls += thisPoll.isEmpty() ? 0 : 1;
-                Map<TopicPartition, Long> committed = committedOffsets(group);
+                Map<TopicPartition, Long> committed = cluster.committedOffsets(group);
                 thisPoll.stream().collect(Collectors.groupingBy(r -> new TopicPartition(r.topic(), r.partition()),
                                 Collectors.maxBy(java.util.Comparator.comparingLong(ConsumerRecord::offset))))
                         .forEach((tp, last) -> {
@@ -381,11 +324,11 @@ class ConsumerGroupsTest {
                         });
             }
         }
-        System.out.println("[관찰] 레코드 " + processed.size() + "건이 poll " + polls + "번에 왔습니다 (파티션 3개, 리더 하나)");
+        Observations.report("레코드 %d건이 poll %d번에 왔습니다 (파티션 3개, 리더 하나)", processed.size(), polls);
         assertThat(processed).as("처리한 레코드 수 (파티션 3개 × 4건). " + NO_RECORDS).hasSize(12);
         assertThat(notCommitted).as("processOnce 가 돌아온 순간, 그 poll 에서 처리한 파티션마다 '마지막 처리 오프셋 + 1' 이 커밋돼 있어야 합니다."
                 + " 커밋되지 않은 파티션은 컨슈머가 죽으면 처음부터 다시 처리됩니다. 힌트: HINTS.ko.md#2").isEmpty();
-        assertThat(committedOffsets(group)).as("모두 처리한 뒤 그룹의 커밋된 오프셋: 파티션마다 4")
+        assertThat(cluster.committedOffsets(group)).as("모두 처리한 뒤 그룹의 커밋된 오프셋: 파티션마다 4")
                 .isEqualTo(Map.of(new TopicPartition(topic, 0), 4L, new TopicPartition(topic, 1), 4L, new TopicPartition(topic, 2), 4L));
     }
 
@@ -406,9 +349,8 @@ class ConsumerGroupsTest {
     @DisplayName("replayAll 은 이미 그룹이 다 읽은 토픽도 처음부터 끝까지 다시 읽는다")
     @Hint("HINTS.ko.md#3 — seek 하지 않은 리더는 auto.offset.reset=latest 에 따라 끝에서 시작합니다. seekToBeginning 을 쓰세요. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void replayAllReadsTheWholeHistory() {
-        String topic = UniqueNames.of("orders");
+        String topic = topics.create("orders", 3, Map.of("retention.ms", Long.toString(Duration.ofDays(7).toMillis())));
         // Retention decides how far back a replay can go: 7 days here (the broker default, written out).
-        cluster.createTopic(topic, 3, 3, Map.of("retention.ms", Long.toString(Duration.ofDays(7).toMillis())));
         produceSpread(topic, "order-", 30, 3);
         consumeAsGroup(UniqueNames.of("billing"), topic, 30); // consumed and committed: still not deleted
 
@@ -430,8 +372,7 @@ class ConsumerGroupsTest {
     @DisplayName("replaySince(시각) 는 그 시각 이후에 기록된 레코드만 다시 읽는다")
     @Hint("HINTS.ko.md#3 — consumer.offsetsForTimes 로 시각 → 오프셋을 찾고 seek 하세요. 결과가 null 인 파티션은 seekToEnd. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void replaySinceReadsFromAPointInTime() {
-        String topic = UniqueNames.of("orders");
-        cluster.createTopic(topic, 3, 3);
+        String topic = topics.create("orders", 3);
         produceTimeline(topic);
 
         List<ConsumerRecord<String, String>> replayed;
@@ -453,9 +394,8 @@ class ConsumerGroupsTest {
     @DisplayName("rewindGroup 으로 그룹의 커밋 위치를 과거 시각으로 돌리면 그 그룹이 그때부터 다시 읽는다")
     @Hint("HINTS.ko.md#3 — admin.listOffsets(OffsetSpec.forTimestamp(...)) 로 오프셋을 찾고 admin.alterConsumerGroupOffsets 로 커밋하세요. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void rewindGroupReplaysForTheSameGroup() throws Exception {
-        String topic = UniqueNames.of("orders");
+        String topic = topics.create("orders", 3);
         String group = UniqueNames.of("analytics");
-        cluster.createTopic(topic, 3, 3);
         produceTimeline(topic);
         consumeAsGroup(group, topic, 30);
 
@@ -469,7 +409,7 @@ class ConsumerGroupsTest {
             expected.put(new TopicPartition(topic, p), inPartition.stream().filter(r -> r.timestamp() >= FROM.toEpochMilli())
                     .mapToLong(ConsumerRecord::offset).min().orElse(inPartition.size()));
         }
-        assertThat(committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋: 파티션마다 %s 이후 첫 레코드의 오프셋 "
+        assertThat(cluster.committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋: 파티션마다 %s 이후 첫 레코드의 오프셋 "
                         + "(그런 레코드가 없는 파티션은 끝 오프셋)이어야 합니다. 힌트: HINTS.ko.md#3", FROM)
                 .isEqualTo(expected);
         assertThat(consumeAsGroup(group, topic, 10)).as("같은 그룹의 컨슈머가 다시 읽은 키: %s 이후의 10건", FROM)
@@ -483,7 +423,7 @@ class ConsumerGroupsTest {
     @DisplayName("replayAll 은 앞부분이 지워진 토픽(보존으로 세그먼트 삭제)도 남아 있는 첫 레코드부터 끝까지 읽는다")
     @Hint("HINTS.ko.md#3 — 파티션의 처음은 오프셋 0 이 아니라 로그 시작 오프셋입니다. 보존(retention)으로 지워진 앞부분은 읽을 수 없습니다. seekToBeginning 을 쓰세요. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void replayAllStartsAtTheLogStart() throws Exception {
-        String topic = newTopic("orders", 3);
+        String topic = topics.create("orders", 3);
         produceSpread(topic, "order-", 30, 3);
         // 보존 기간이 지나 오래된 세그먼트가 지워진 것과 같습니다: 파티션 0 은 앞 4건, 파티션 1 은 앞 7건이 사라집니다.
         cluster.admin().deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(4),
@@ -508,7 +448,7 @@ class ConsumerGroupsTest {
     @DisplayName("rewindGroup 은 그룹이 멈춘 위치와 상관없이 모든 파티션(커밋이 없던 파티션, 그 시각 뒤 레코드가 없는 파티션 포함)을 옮긴다")
     @Hint("HINTS.ko.md#3 — 토픽의 모든 파티션에 새 위치를 정하세요. 그 시각 뒤 레코드가 없는 파티션(listOffsets 결과 -1)은 끝 오프셋으로. — 노트북 05 §5.4 '메시지 보존 및 재처리'")
     void rewindGroupMovesEveryPartition() throws Exception {
-        String topic = newTopic("orders", 3);
+        String topic = topics.create("orders", 3);
         String group = UniqueNames.of("analytics");
         produceTimeline(topic);
         // 그룹은 파티션 0 과 2 에서 1건씩만 읽고 멈췄고, 파티션 1 에는 아직 커밋이 없습니다.
@@ -525,7 +465,7 @@ class ConsumerGroupsTest {
             expected.put(new TopicPartition(topic, p), inPartition.stream().filter(r -> r.timestamp() >= FROM.toEpochMilli())
                     .mapToLong(ConsumerRecord::offset).min().orElse(inPartition.size()));
         }
-        assertThat(committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋 (이전: 파티션 0 → 1, 파티션 2 → 1, 파티션 1 → 없음):"
+        assertThat(cluster.committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋 (이전: 파티션 0 → 1, 파티션 2 → 1, 파티션 1 → 없음):"
                         + " 파티션마다 %s 이후 첫 레코드의 오프셋, 그런 레코드가 없는 파티션 2 는 끝 오프셋이어야 합니다. 힌트: HINTS.ko.md#3", FROM)
                 .isEqualTo(expected);
     }
@@ -538,9 +478,8 @@ class ConsumerGroupsTest {
     @DisplayName("lagOf 는 파티션마다 '끝 오프셋 − 커밋된 오프셋' 을 돌려준다")
     @Hint("HINTS.ko.md#4 — admin.listConsumerGroupOffsets 로 커밋 위치를, admin.listOffsets(OffsetSpec.latest()) 로 끝 위치를 구하세요. — 노트북 01 연습 01-2 '밀린 일, 지연(lag)'")
     void lagIsEndMinusCommitted() throws Exception {
-        String topic = UniqueNames.of("orders");
+        String topic = topics.create("orders", 3);
         String group = UniqueNames.of("shipping-service");
-        cluster.createTopic(topic, 3, 3);
         int[] produced = {10, 5, 7};
         long[] committed = {4, 5, 2};
         List<ProducerRecord<String, String>> records = new ArrayList<>();
@@ -573,9 +512,8 @@ class ConsumerGroupsTest {
     @DisplayName("그룹이 모두 읽고 커밋하면 지연(lag)은 0, 새 레코드가 쌓이면 그만큼 다시 늘어난다")
     @Hint("HINTS.ko.md#4 — 지연(lag)은 지금 이 순간의 끝 오프셋으로 계산합니다 (OffsetSpec.latest()). — 노트북 01 연습 01-2 '밀린 일, 지연(lag)'")
     void lagFollowsTheGroup() throws Exception {
-        String topic = UniqueNames.of("orders");
+        String topic = topics.create("orders", 3);
         String group = UniqueNames.of("shipping-service");
-        cluster.createTopic(topic, 3, 3);
         produceSpread(topic, "order-", 12, 3);
         consumeAsGroup(group, topic, 12);
 
@@ -608,9 +546,8 @@ class ConsumerGroupsTest {
     @DisplayName("리밸런스로 파티션을 내줄 때 처리한 만큼 커밋하므로, 새 주인이 같은 레코드를 다시 처리하지 않는다")
     @Hint("HINTS.ko.md#5 — onPartitionsRevoked 에서, 내줄 파티션들의 '처리한 오프셋 + 1' 을 commitSync 하세요. — 노트북 05 §5.3 'Consumer Group'")
     void revokedPartitionsAreCommittedFirst() {
-        String topic = UniqueNames.of("orders");
+        String topic = topics.create("orders", 3);
         String group = UniqueNames.of("inventory-service");
-        cluster.createTopic(topic, 3, 3);
         List<String> keys = produceSpread(topic, "order-", 30, 3);
         List<String> processedByA = new CopyOnWriteArrayList<>();
         List<String> processedByB = new CopyOnWriteArrayList<>();
@@ -644,9 +581,8 @@ class ConsumerGroupsTest {
     @DisplayName("cooperative-sticky: 멤버가 늘어도 기존 멤버는 옮겨 갈 파티션만 내놓고 나머지는 계속 처리한다")
     @Hint("HINTS.ko.md#5 — partition.assignment.strategy 를 CooperativeStickyAssignor 로. 기본값(RangeAssignor 가 먼저)은 모든 파티션을 한꺼번에 회수합니다. — 노트북 05 §5.3 'Consumer Group'")
     void cooperativeStickyRevokesOnlyWhatMoves() throws Exception {
-        String topic = UniqueNames.of("orders");
+        String topic = topics.create("orders", 3);
         String group = UniqueNames.of("inventory-service");
-        cluster.createTopic(topic, 3, 3);
         produceSpread(topic, "order-", 30, 3);
         List<String> processedByA = new CopyOnWriteArrayList<>();
         List<String> processedByB = new CopyOnWriteArrayList<>();
@@ -654,7 +590,7 @@ class ConsumerGroupsTest {
         try (RebalanceAwareWorker a = new RebalanceAwareWorker(cluster.clientProperties(), topic, group, r -> processedByA.add(r.key()))) {
             joinSecondMember(topic, group, a, b, processedByB, processedByA);
 
-            assertThat(describe(group).partitionAssignor()).as("그룹 코디네이터가 알려 준 그룹의 파티션 할당 전략 (힌트: HINTS.ko.md#5)")
+            assertThat(cluster.describeGroup(group).orElseThrow().partitionAssignor()).as("그룹 코디네이터가 알려 준 그룹의 파티션 할당 전략 (힌트: HINTS.ko.md#5)")
                     .isEqualTo("cooperative-sticky");
             Set<TopicPartition> moved = b[0].assignment();
             assertThat(a.revocations()).as("두 번째 멤버가 들어올 때 첫 멤버가 내놓은 파티션 (onPartitionsRevoked 호출마다): 두 번째 멤버에게 "

@@ -1,5 +1,6 @@
 package kafkacourse.lab04;
 
+import static kafkacourse.kit.cluster.KafkaCluster.CLUSTER_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -18,9 +19,11 @@ import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Measurements;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.junit.RequiresBrokerControl;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,7 +34,6 @@ import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,32 +42,15 @@ import org.junit.jupiter.api.Test;
 @DisplayName("실습 04 — acks와 내구성")
 class AcksDurabilityTest {
 
-    /** Generous bound for anything that waits on a broker change: a 2-core machine may run several clusters. */
-    private static final Duration CLUSTER_CHANGE = Duration.ofSeconds(30);
-
     private final KafkaCluster cluster;
+    private final LabTopics topics;
 
-    AcksDurabilityTest(KafkaCluster cluster) {
+    AcksDurabilityTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    private final List<String> createdTopics = new ArrayList<>();
-
-    /** A topic (RF 3) that is deleted after the test. */
-    private String newTopic(String base, int partitions) {
-        String name = UniqueNames.of(base);
-        cluster.createTopic(name, partitions, 3);
-        createdTopics.add(name);
-        return name;
-    }
-
-    @AfterEach
-    void deleteCreatedTopics() throws Exception {
-        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
-        createdTopics.clear();
-    }
 
     /** A producer metric of the running producer {@code clientId}, read over JMX (how monitoring tools see it). */
     private static double producerMetric(String clientId, String name) throws Exception {
@@ -88,34 +73,19 @@ class AcksDurabilityTest {
     }
 
     private List<String> storedKeys(String topic) {
-        return TopicReader.readAll(cluster, topic).stream().map(ConsumerRecord::key).toList();
+        return TopicReader.keys(cluster, topic);
     }
 
     /** A follower of partition 0 that is not the active controller (stopping it keeps the KRaft quorum calm). */
     private int followerToStop(String topic) {
         int leader = cluster.leaderOf(topic, 0);
-        int controller = cluster.activeController();
         List<Integer> followers = cluster.replicasOf(topic, 0).stream().filter(n -> n != leader).toList();
-        return followers.stream().filter(n -> n != controller).findFirst().orElse(followers.get(0));
+        return followers.stream().filter(cluster.nodesWithoutController()::contains).findFirst().orElse(followers.get(0));
     }
 
     /** Two nodes [A, B] that are not the active controller: the third node keeps the controller role. */
     private List<Integer> twoNonControllerNodes() {
-        int controller = cluster.activeController();
-        return cluster.nodeIds().stream().filter(n -> n != controller).limit(2).toList();
-    }
-
-    /** A one-partition topic with replicas exactly {@code replicas}, the first one leading. */
-    private String createTopicOn(String base, List<Integer> replicas, Map<String, String> configs) {
-        String topic = UniqueNames.of(base);
-        cluster.createTopicOn(topic, replicas, configs);
-        return topic;
-    }
-
-    private void awaitIsrSize(String topic, int size) {
-        Awaitility.await("토픽 " + topic + " 의 ISR 이 " + size + "개로 줄기를")
-                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> cluster.isrOf(topic, 0).size() == size);
+        return cluster.nodesWithoutController().stream().limit(2).toList();
     }
 
     private static double medianMillis(List<Long> nanos) {
@@ -145,8 +115,7 @@ class AcksDurabilityTest {
     @DisplayName("acks=0 프로듀서는 브로커의 답을 기다리지 않으므로 오프셋을 모른다 (-1)")
     @Hint("HINTS.ko.md#1 — ProducerConfig.ACKS_CONFIG 에 \"0\". 응답이 없으니 RecordMetadata.offset() 은 -1 입니다. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void acksZeroNeverLearnsTheOffset() throws Exception {
-        String topic = UniqueNames.of("clicks");
-        cluster.createTopic(topic, 1, 3);
+        String topic = topics.create("clicks", 1);
         Properties config = AcksConfigs.fireAndForget(cluster.clientProperties());
         assertThat(acksOf(config)).as("fireAndForget() 의 acks 설정 (HINTS.ko.md#1)").isEqualTo("0");
 
@@ -166,8 +135,7 @@ class AcksDurabilityTest {
     @DisplayName("acks=1 과 acks=all 은 모두 오프셋을 돌려준다 — 두 방식의 지연 시간을 나란히 잰다")
     @Hint("HINTS.ko.md#1 — leaderOnly() 는 acks=1, allReplicas() 는 acks=all 에 멱등성과 max.in.flight 까지. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void acksOneAndAllBothReturnOffsets() throws Exception {
-        String topic = UniqueNames.of("latency");
-        cluster.createTopic(topic, 1, 3);
+        String topic = topics.create("latency", 1);
         Properties leaderOnly = AcksConfigs.leaderOnly(cluster.clientProperties());
         Properties allReplicas = AcksConfigs.allReplicas(cluster.clientProperties());
         assertThat(acksOf(leaderOnly)).as("leaderOnly() 의 acks 설정: 리더만 확인 (HINTS.ko.md#1)").isEqualTo("1");
@@ -193,8 +161,7 @@ class AcksDurabilityTest {
     @DisplayName("정상 클러스터에서 send 는 브로커가 확인한 위치를 돌려준다")
     @Hint("HINTS.ko.md#2 — producer.send(record).get() 의 결과로 SendResult.acked(key, metadata) 를 만드세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendReportsTheAcknowledgedPosition() {
-        String topic = UniqueNames.of("orders");
-        cluster.createTopic(topic, 1, 3);
+        String topic = topics.create("orders", 1);
 
         SendResult result;
         try (OrderSender sender = new OrderSender(AcksConfigs.allReplicas(cluster.clientProperties()), topic)) {
@@ -217,11 +184,10 @@ class AcksDurabilityTest {
     void tooFewInSyncReplicasRejectsAcksAllButNotAcksOne() {
         // RF=3 with min.insync.replicas=3: stopping ONE follower is enough. (Stopping two of the three combined
         // broker+controller nodes would lose the KRaft quorum; then acks=all sends hang instead of failing.)
-        String topic = UniqueNames.of("payments");
-        cluster.createTopic(topic, 1, 3, Map.of("min.insync.replicas", "3"));
+        String topic = topics.create("payments", 1, Map.of("min.insync.replicas", "3"));
         int follower = followerToStop(topic);
         cluster.stop(follower);
-        awaitIsrSize(topic, 2);
+        cluster.awaitIsr(topic, 0, 2);
 
         SendResult all;
         try (OrderSender sender = new OrderSender(AcksConfigs.allReplicas(cluster.clientProperties()), topic)) {
@@ -231,9 +197,7 @@ class AcksDurabilityTest {
         try (OrderSender sender = new OrderSender(AcksConfigs.leaderOnly(cluster.clientProperties()), topic)) {
             one = sender.send("payment-one", "acks=1 while ISR=2");
         }
-        System.out.println("[관찰] 브로커 " + follower + " 정지, ISR=" + cluster.isrOf(topic, 0) + ", min.insync.replicas=3");
-        System.out.println("[관찰]   acks=all: " + all);
-        System.out.println("[관찰]   acks=1  : " + one);
+        Observations.report("브로커 %d 정지, ISR=%s, min.insync.replicas=3 → acks=all: %s / acks=1: %s", follower, cluster.isrOf(topic, 0), all, one);
 
         assertThat(all).as("acks=all 전송의 결과 (HINTS.ko.md#2)").isNotNull();
         assertThat(all.isAcked())
@@ -257,20 +221,19 @@ class AcksDurabilityTest {
     @DisplayName("브로커가 돌아와 ISR이 다시 차면, 같은 OrderSender 로 acks=all 전송이 다시 성공한다")
     @Hint("HINTS.ko.md#2 — 실패했다고 프로듀서를 닫거나 예외를 던지지 마세요. 실패를 보고하고, 다음 send 는 새로 시도합니다. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void senderRecoversOnceTheReplicaIsBack() {
-        String topic = UniqueNames.of("refunds");
-        cluster.createTopic(topic, 1, 3, Map.of("min.insync.replicas", "3"));
+        String topic = topics.create("refunds", 1, Map.of("min.insync.replicas", "3"));
         int follower = followerToStop(topic);
 
         try (OrderSender sender = new OrderSender(AcksConfigs.allReplicas(cluster.clientProperties()), topic)) {
             cluster.stop(follower);
-            awaitIsrSize(topic, 2);
+            cluster.awaitIsr(topic, 0, 2);
             SendResult refused = sender.send("refund-1", "first try");
             assertThat(refused.isAcked()).as("복제본이 모자란 동안의 전송은 실패로 보고되어야 합니다: %s (HINTS.ko.md#2)", refused).isFalse();
 
             cluster.start(follower);
             cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
             SendResult retried = sender.send("refund-1", "second try");
-            System.out.println("[관찰] 1차: " + refused + " / ISR 회복 후 2차: " + retried);
+            Observations.report("1차: %s / ISR 회복 후 2차: %s", refused, retried);
 
             assertThat(retried.isAcked()).as("ISR 이 다시 3개가 된 뒤의 전송은 확인되어야 합니다: %s (HINTS.ko.md#2)", retried).isTrue();
         }
@@ -285,8 +248,7 @@ class AcksDurabilityTest {
     @DisplayName("sendAll 은 기다리지 않고 모두 보낸 뒤, 보낸 순서대로 결과를 돌려준다")
     @Hint("HINTS.ko.md#3 — 먼저 send() 를 모두 호출해 Future 를 모으고, 그다음 순서대로 get() 하세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendAllReportsEveryResultInOrder() {
-        String topic = UniqueNames.of("orders");
-        cluster.createTopic(topic, 1, 3);
+        String topic = topics.create("orders", 1);
         List<OrderEvent> events = IntStream.rangeClosed(1, 200).mapToObj(i -> OrderEvent.of("order-" + i)).toList();
 
         List<SendResult> results;
@@ -308,7 +270,7 @@ class AcksDurabilityTest {
     @DisplayName("sendAll 은 중간에 실패한 레코드가 있어도 멈추지 않고, 여러 파티션에 흩어진 레코드의 결과를 모두 보낸 순서대로 돌려준다")
     @Hint("HINTS.ko.md#3 — 결과는 Future 목록의 순서(보낸 순서)대로 모으고, 한 건의 ExecutionException 은 그 건의 실패로 기록한 뒤 다음 건으로 넘어가세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendAllKeepsGoingAfterAFailureAndKeepsSendOrder() {
-        String topic = newTopic("orders", 3);
+        String topic = topics.create("orders", 3);
         Set<Integer> tooLarge = Set.of(7, 40);
         List<OrderEvent> events = IntStream.rangeClosed(1, 60).mapToObj(i -> tooLarge.contains(i)
                 ? new OrderEvent("order-" + i, "x".repeat(50_000)) : OrderEvent.of("order-" + i)).toList();
@@ -344,7 +306,7 @@ class AcksDurabilityTest {
     @DisplayName("sendAll 은 기다리지 않고 보내므로, 프로듀서가 요청 하나에 여러 레코드를 묶어 보낸다 (records-per-request-avg)")
     @Hint("HINTS.ko.md#3 — 반복문 안에서 get() 이나 flush() 를 부르면 레코드마다 요청 하나를 기다립니다. Future 만 모으고 다 보낸 뒤에 기다리세요. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void sendAllLetsTheProducerBatch() throws Exception {
-        String topic = newTopic("orders", 1);
+        String topic = topics.create("orders", 1);
         String clientId = UniqueNames.of("order-sender");
         Properties config = AcksConfigs.allReplicas(cluster.clientProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -369,8 +331,7 @@ class AcksDurabilityTest {
     @DisplayName("요청이 재시도되어도 멱등 프로듀서는 중복 없이, 순서대로 한 번씩만 기록한다")
     @Hint("HINTS.ko.md#3 — allReplicas() 에 enable.idempotence=true, max.in.flight.requests.per.connection ≤ 5. — 노트북 04 §6 'ACK 옵션에 따른 동작 차이'")
     void retriesProduceNoDuplicates() throws Exception {
-        String topic = UniqueNames.of("ledger");
-        cluster.createTopic(topic, 1, 3);
+        String topic = topics.create("ledger", 1);
         Properties config = AcksConfigs.allReplicas(cluster.clientProperties());
         // Force retries: a killed follower stays in the ISR until the controller fences it (~2 s). Meanwhile acks=all
         // requests wait for it and time out after 0.5 s, so the producer sends the same batch again and again.
@@ -387,8 +348,8 @@ class AcksDurabilityTest {
         }
 
         List<String> stored = storedKeys(topic);
-        System.out.println("[관찰] 팔로워를 죽인 뒤 보낸 " + events.size() + "건 → 토픽에 기록된 건수: " + (stored.size() - 1)
-                + (stored.size() - 1 > events.size() ? " (중복!)" : " (중복 없음)"));
+        Observations.report("팔로워를 죽인 뒤 보낸 %d건 → 토픽에 기록된 건수: %d%s", events.size(), stored.size() - 1,
+                stored.size() - 1 > events.size() ? " (중복!)" : " (중복 없음)");
         assertThat(results).as("모든 전송이 결국 확인되어야 합니다 (HINTS.ko.md#3)").allMatch(SendResult::isAcked);
         assertThat(stored).as("토픽의 레코드: 재시도가 있었어도 각 키가 한 번씩, 보낸 순서대로여야 합니다. 중복이 보이면 멱등성이 꺼져 있습니다 (HINTS.ko.md#3)")
                 .containsExactlyElementsOf(concat("entry-0", events));
@@ -413,7 +374,7 @@ class AcksDurabilityTest {
         int a = ab.get(0);
         int b = ab.get(1);
         // Even on a topic with min.insync.replicas=2: acks=1 does not wait for it.
-        String topic = createTopicOn("audit", ab, Map.of("min.insync.replicas", "2"));
+        String topic = topics.createOn("audit", ab, Map.of("min.insync.replicas", "2"));
 
         // A record that surely is on both replicas (acks=all with min.insync.replicas=2), for contrast. (Sent with
         // acks=1 it could itself be lost: B may be stopped before it fetched it.)
@@ -424,7 +385,7 @@ class AcksDurabilityTest {
         try (OrderSender sender = new OrderSender(AcksConfigs.leaderOnly(cluster.clientProperties()), topic)) {
             // stage 1: the follower B is away; the leader A is alone.
             cluster.stop(b);
-            awaitIsrSize(topic, 1);
+            cluster.awaitIsr(topic, 0, 1);
             lost = sender.send("only-on-A", "acknowledged by A alone");
         }
         assertThat(lost).as("acks=1 전송의 결과 (HINTS.ko.md#2)").isNotNull();
@@ -433,16 +394,14 @@ class AcksDurabilityTest {
         // stage 2: A dies before B ever fetched the record; B comes back and becomes leader without it.
         cluster.kill(a);
         cluster.start(b);
-        Awaitility.await("B(" + b + "번)가 새 리더가 되기를")
-                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> cluster.leaderOf(topic, 0) == b);
+        cluster.awaitLeader(topic, 0, b);
         // stage 3: A returns as a follower and truncates its log to the new leader's.
         cluster.start(a);
         cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
 
         List<String> stored = storedKeys(topic);
-        System.out.println("[관찰] acks=all 로 확인받은 before(오프셋 " + before.offset() + "), acks=1 로 확인받은 only-on-A(오프셋 "
-                + lost.metadata().offset() + ") → 리더 교체 뒤 토픽에 남은 키: " + stored);
+        Observations.report("acks=all 로 확인받은 before(오프셋 %d), acks=1 로 확인받은 only-on-A(오프셋 %d) → 리더 교체 뒤 토픽에 남은 키: %s",
+                before.offset(), lost.metadata().offset(), stored);
         assertThat(stored).as("확인받았던 only-on-A 는 사라지고 before 만 남아야 합니다 (이것이 acks=1 의 위험; HINTS.ko.md#4)")
                 .containsExactly("before");
     }
@@ -461,14 +420,14 @@ class AcksDurabilityTest {
         List<Integer> ab = twoNonControllerNodes();
         int a = ab.get(0);
         int b = ab.get(1);
-        String topic = createTopicOn("ledger", ab, topicConfig);
+        String topic = topics.createOn("ledger", ab, topicConfig);
 
         List<SendResult> results = new ArrayList<>();
         try (OrderSender sender = new OrderSender(AcksConfigs.allReplicas(cluster.clientProperties()), topic)) {
             results.addAll(sender.sendAll(IntStream.rangeClosed(1, 5).mapToObj(i -> OrderEvent.of("entry-" + i)).toList()));
             // stage 1: the follower B is away; acks=all must now be refused instead of acknowledged by A alone.
             cluster.stop(b);
-            awaitIsrSize(topic, 1);
+            cluster.awaitIsr(topic, 0, 1);
             results.add(sender.send("entry-while-alone", "A alone must not acknowledge this"));
         }
         SendResult whileAlone = results.get(results.size() - 1);
@@ -480,16 +439,14 @@ class AcksDurabilityTest {
         // stage 2: the same leader crash as in the acks=1 test.
         cluster.kill(a);
         cluster.start(b);
-        Awaitility.await("B(" + b + "번)가 새 리더가 되기를")
-                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> cluster.leaderOf(topic, 0) == b);
+        cluster.awaitLeader(topic, 0, b);
         cluster.start(a);
         cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
 
         List<String> acknowledged = results.stream().filter(SendResult::isAcked).map(SendResult::key).toList();
         List<String> stored = storedKeys(topic);
-        System.out.println("[관찰] 확인받은 레코드 " + acknowledged.size() + "건, 리더 교체 뒤 토픽에 남은 키: " + stored
-                + " / 거부되어 재전송이 필요했던 레코드: " + whileAlone.key());
+        Observations.report("확인받은 레코드 %d건, 리더 교체 뒤 토픽에 남은 키: %s / 거부되어 재전송이 필요했던 레코드: %s",
+                acknowledged.size(), stored, whileAlone.key());
         assertThat(stored).as("확인(ack)받은 레코드는 모두 남아 있어야 합니다 — 잃어버린 확인 0건 (HINTS.ko.md#4)")
                 .containsAll(acknowledged);
     }

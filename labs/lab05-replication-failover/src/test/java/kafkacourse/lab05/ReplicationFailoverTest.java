@@ -1,5 +1,6 @@
 package kafkacourse.lab05;
 
+import static kafkacourse.kit.cluster.KafkaCluster.CLUSTER_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,22 +18,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import kafkacourse.kit.Clients;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Measurements;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.junit.RequiresBrokerControl;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,44 +42,17 @@ import org.junit.jupiter.api.Test;
 @DisplayName("실습 05 — 복제와 장애 복구")
 class ReplicationFailoverTest {
 
-    /**
-     * Bound for anything that waits on a broker change. A leader failover takes ~1-3 s here; the bound is ten times
-     * that because a 2-core machine may run several clusters at once. Never a timing assertion: only a ceiling.
-     */
-    private static final Duration CLUSTER_CHANGE = Duration.ofSeconds(30);
-
     private final KafkaCluster cluster;
+    private final LabTopics topics;
     private final PartitionInspector inspector;
 
-    ReplicationFailoverTest(KafkaCluster cluster) {
+    ReplicationFailoverTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
         this.inspector = new PartitionInspector(cluster.admin());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    /** Nodes that are not the active controller, then the controller last: [A, B, C]. */
-    private List<Integer> nodesControllerLast() {
-        int controller = cluster.activeController();
-        List<Integer> nodes = new ArrayList<>(cluster.nodeIds().stream().filter(n -> n != controller).toList());
-        nodes.add(controller);
-        return nodes;
-    }
-
-    /** A one-partition topic with replicas exactly {@code replicas}, the first one leading. */
-    private String createTopicOn(String base, List<Integer> replicas, Map<String, String> configs) {
-        String topic = UniqueNames.of(base);
-        cluster.createTopicOn(topic, replicas, configs);
-        return topic;
-    }
-
-    private final List<String> deleteAfterTest = new ArrayList<>();
-
-    @AfterEach
-    void deleteTopicsOfTheNewTests() throws Exception {
-        cluster.admin().deleteTopics(deleteAfterTest).all().get(30, TimeUnit.SECONDS);
-        deleteAfterTest.clear();
-    }
 
     /**
      * The learner's awaitFullIsr, run on another thread and given {@code atMost} plus a margin to come back: what it
@@ -103,15 +77,11 @@ class ReplicationFailoverTest {
         }
     }
 
+    /** The test's own acks=all producer that gives up after {@code deliveryTimeoutMs} (independent of learner code). */
     private Properties plainProducerConfig(int deliveryTimeoutMs) {
-        Properties p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(1500, deliveryTimeoutMs)));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(deliveryTimeoutMs));
-        return p;
+        return Clients.producerConfig(cluster, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(1500, deliveryTimeoutMs)),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(deliveryTimeoutMs)));
     }
 
     private void produceWithPlainProducer(String topic, List<String> keys) throws Exception {
@@ -123,7 +93,7 @@ class ReplicationFailoverTest {
     }
 
     private List<String> storedKeys(String topic) {
-        return TopicReader.readAll(cluster, topic).stream().map(ConsumerRecord::key).toList();
+        return TopicReader.keys(cluster, topic);
     }
 
     private static double seconds(long nanos) {
@@ -138,8 +108,7 @@ class ReplicationFailoverTest {
     @DisplayName("정상 클러스터에서 파티션마다 리더와 ISR을 찾는다")
     @Hint("HINTS.ko.md#1 — admin.describeTopics(List.of(topic)).allTopicNames().get(...) 의 partitions(). — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void findsLeaderAndIsrOfEveryPartition() {
-        String topic = UniqueNames.of("orders");
-        cluster.createTopic(topic, 3, 3);
+        String topic = topics.create("orders", 3);
 
         for (int p = 0; p < 3; p++) {
             int leader = inspector.leaderOf(topic, p);
@@ -158,8 +127,8 @@ class ReplicationFailoverTest {
     @DisplayName("리더 브로커를 죽이면 ISR 안의 다른 브로커가 새 리더가 되고, 그것을 찾아낸다")
     @Hint("HINTS.ko.md#1 — replicas().get(0) 은 처음 정해진 '선호 리더'일 뿐입니다. leader() 를 보세요. — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void findsTheNewLeaderAfterTheLeaderIsKilled() throws Exception {
-        List<Integer> nodes = nodesControllerLast();
-        String topic = createTopicOn("orders", nodes, Map.of());
+        List<Integer> nodes = cluster.nodesControllerLast();
+        String topic = topics.createOn("orders", nodes, Map.of());
         int oldLeader = inspector.leaderOf(topic, 0);
         assertThat(oldLeader).as("처음 리더: 선호 리더 %d (HINTS.ko.md#1)", nodes.get(0)).isEqualTo(nodes.get(0));
 
@@ -171,8 +140,7 @@ class ReplicationFailoverTest {
 
         int newLeader = inspector.leaderOf(topic, 0);
         List<Integer> isr = inspector.isrOf(topic, 0);
-        System.out.println("[관찰] 리더 " + oldLeader + " 강제 종료 → 새 리더 " + newLeader + ", ISR " + isr
-                + " (복제본 목록은 그대로 " + cluster.replicasOf(topic, 0) + ")");
+        Observations.report("리더 %d 강제 종료 → 새 리더 %d, ISR %s (복제본 목록은 그대로 %s)", oldLeader, newLeader, isr, cluster.replicasOf(topic, 0));
         assertThat(newLeader).as("새 리더: 클러스터가 아는 현재 리더와 같아야 하고, 죽은 %d 나 선호 리더(replicas[0])가 아닙니다 (HINTS.ko.md#1)", oldLeader)
                 .isEqualTo(cluster.leaderOf(topic, 0)).isNotEqualTo(oldLeader);
         assertThat(isr).as("ISR: 죽은 브로커 %d 는 빠지고 나머지 둘만 (HINTS.ko.md#1)", oldLeader)
@@ -225,7 +193,7 @@ class ReplicationFailoverTest {
         if (thrown instanceof UnsupportedOperationException todo) {
             throw todo;
         }
-        System.out.println("[관찰] 존재하지 않는 토픽으로 보낸 결과: " + (thrown != null ? thrown.getMessage() : "돌려준 값 " + returned));
+        Observations.report("존재하지 않는 토픽으로 보낸 결과: %s", thrown != null ? thrown.getMessage() : "돌려준 값 " + returned);
         assertThat(returned).as("확인받지 못했는데 send 가 값을 돌려주면 안 됩니다 (HINTS.ko.md#2)").isNull();
         assertThat(thrown).as("확인받지 못한 전송은 OrderNotStoredException 으로 알려야 합니다 (HINTS.ko.md#2)")
                 .isInstanceOf(OrderNotStoredException.class);
@@ -243,10 +211,10 @@ class ReplicationFailoverTest {
     @DisplayName("리더를 SIGKILL 해도 acks=all 전송은 새 리더로 이어지고, 확인받은 레코드는 하나도 사라지지 않는다")
     @Hint("HINTS.ko.md#2 — 설정(acks=all, 멱등성, 재시도, 충분한 delivery.timeout.ms)과, 실패를 삼키지 않는 send. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void keepsProducingAcrossALeaderFailover() throws Exception {
-        List<Integer> nodes = nodesControllerLast();
+        List<Integer> nodes = cluster.nodesControllerLast();
         // Leader and followers chosen so that the killed leader is not the active controller: this measures a
         // partition failover. (Killing the controller adds a quorum election first; task 5 shows that one.)
-        String topic = createTopicOn("payments", nodes, Map.of("min.insync.replicas", "2"));
+        String topic = topics.createOn("payments", nodes, Map.of("min.insync.replicas", "2"));
         int oldLeader = nodes.get(0);
         List<Integer> isrBeforeKill = cluster.isrOf(topic, 0);
 
@@ -303,8 +271,8 @@ class ReplicationFailoverTest {
             Measurements.report("장애 조치 시간: %.1f초 (브로커 %d 강제 종료 → 새 리더 %d 를 통한 첫 acks=all 전송 성공)",
                     seconds(firstAfter.endNanos() - killedAt), oldLeader, newLeader);
         }
-        System.out.println("[관찰] 보낸 " + all.size() + "건, 확인 " + acknowledged.size() + "건, 실패 " + failed.size()
-                + "건, 장애 전 ISR " + isrBeforeKill + " → 장애 중 ISR " + isrWhileDown);
+        Observations.report("보낸 %d건, 확인 %d건, 실패 %d건, 장애 전 ISR %s → 장애 중 ISR %s", all.size(), acknowledged.size(), failed.size(),
+                isrBeforeKill, isrWhileDown);
 
         assertThat(failed).as("장애 조치 중에도 모든 전송이 확인(ack)되어야 합니다. 실패한 전송 (HINTS.ko.md#2)")
                 .extracting(a -> a.key() + ": " + (a.error() == null ? "send 가 null 을 돌려줌" : a.error().getMessage()))
@@ -318,7 +286,7 @@ class ReplicationFailoverTest {
 
         cluster.start(oldLeader);
         cluster.awaitIsrFull(topic, CLUSTER_CHANGE);
-        System.out.println("[관찰] 브로커 " + oldLeader + " 재시작 → ISR " + cluster.isrOf(topic, 0) + " 로 회복, 리더는 " + cluster.leaderOf(topic, 0));
+        Observations.report("브로커 %d 재시작 → ISR %s 로 회복, 리더는 %d", oldLeader, cluster.isrOf(topic, 0), cluster.leaderOf(topic, 0));
         assertThat(cluster.isrOf(topic, 0)).as("재시작 뒤 ISR 은 다시 3개").hasSize(3);
     }
 
@@ -350,8 +318,8 @@ class ReplicationFailoverTest {
     @DisplayName("팔로워가 죽으면 ISR이 줄고, 다시 살아나면 awaitFullIsr 는 ISR이 3개로 찬 뒤에야 돌아온다")
     @Hint("HINTS.ko.md#3 — 마감 시각이 있는 반복 조회. 조건은 isr 크기 == replicas 크기. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void awaitFullIsrReturnsOnlyAfterTheFollowerCaughtUp() throws Exception {
-        List<Integer> nodes = nodesControllerLast();
-        String topic = createTopicOn("inventory", nodes, Map.of("min.insync.replicas", "2"));
+        List<Integer> nodes = cluster.nodesControllerLast();
+        String topic = topics.createOn("inventory", nodes, Map.of("min.insync.replicas", "2"));
         int follower = nodes.get(1);
         produceWithPlainProducer(topic, IntStream.rangeClosed(1, 50).mapToObj(i -> "item-" + i).toList());
 
@@ -375,7 +343,7 @@ class ReplicationFailoverTest {
 
         cluster.start(follower);
         List<Integer> isr = waiting.get(90, TimeUnit.SECONDS);
-        System.out.println("[관찰] 브로커 " + follower + " 재시작 → awaitFullIsr 가 돌려준 ISR: " + isr);
+        Observations.report("브로커 %d 재시작 → awaitFullIsr 가 돌려준 ISR: %s", follower, isr);
         assertThat(isr).as("awaitFullIsr 가 돌려준 ISR: 돌아온 %d 를 포함한 세 브로커 (HINTS.ko.md#3)", follower)
                 .containsExactlyInAnyOrderElementsOf(nodes);
         assertThat(cluster.isrOf(topic, 0)).as("awaitFullIsr 가 돌아온 시점의 실제 ISR").hasSize(3);
@@ -388,9 +356,8 @@ class ReplicationFailoverTest {
     @DisplayName("awaitFullIsr 는 복제 계수 2 인 토픽에서도, 두 복제본이 모두 ISR 에 있으면 돌아온다")
     @Hint("HINTS.ko.md#3 — '가득 찬 ISR' 은 ISR 크기 == 그 파티션의 replicas 크기입니다. 3 은 이 토픽의 복제 계수일 뿐입니다. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void awaitFullIsrFollowsTheReplicationFactor() throws Exception {
-        List<Integer> nodes = nodesControllerLast();
-        String topic = createTopicOn("inventory-rf2", nodes.subList(0, 2), Map.of());
-        deleteAfterTest.add(topic);
+        List<Integer> nodes = cluster.nodesControllerLast();
+        String topic = topics.createOn("inventory-rf2", nodes.subList(0, 2), Map.of());
         Duration atMost = Duration.ofSeconds(5);
 
         CompletableFuture<List<Integer>> waiting = awaitFullIsrInBackground(topic, atMost);
@@ -409,20 +376,18 @@ class ReplicationFailoverTest {
     @DisplayName("팔로워가 꺼진 채로 마감 시각이 지나면, awaitFullIsr 는 덜 찬 ISR 을 돌려주지 않고 실패한다")
     @Hint("HINTS.ko.md#3 — 마감 시각까지 ISR 이 차지 않았다면 그것은 '성공'이 아닙니다. 덜 찬 ISR 을 돌려주지 말고 예외를 던지세요. — 노트북 04 §7 '직접 해 보기: 리더 브로커를 강제로 죽이기'")
     void awaitFullIsrFailsWhenTheIsrCannotFillInTime() throws Exception {
-        List<Integer> nodes = nodesControllerLast();
-        String topic = createTopicOn("inventory", nodes, Map.of());
-        deleteAfterTest.add(topic);
+        List<Integer> nodes = cluster.nodesControllerLast();
+        String topic = topics.createOn("inventory", nodes, Map.of());
         int follower = nodes.get(1);
 
         cluster.stop(follower);
-        Awaitility.await("ISR 에서 멈춘 브로커 " + follower + " 가 빠지기를").atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100))
-                .until(() -> !cluster.isrOf(topic, 0).contains(follower));
+        cluster.awaitIsr(topic, 0, 2);
         Duration atMost = Duration.ofSeconds(2);
         CompletableFuture<List<Integer>> waiting = awaitFullIsrInBackground(topic, atMost);
         Throwable failure = failureOf(waiting, atMost);
 
-        System.out.println("[관찰] 브로커 " + follower + " 가 멈춘 동안 awaitFullIsr(…, 2초): "
-                + (failure == null ? "돌려준 값 " + waiting.join() : "실패 — " + failure));
+        Observations.report("브로커 %d 가 멈춘 동안 awaitFullIsr(…, 2초): %s", follower,
+                failure == null ? "돌려준 값 " + waiting.join() : "실패 — " + failure);
         assertThat(failure).as("브로커 %d 가 멈춰 있어 ISR 이 2초 안에 %s 로 찰 수 없는데, awaitFullIsr 가 %s 를 돌려주었습니다."
                         + " 마감이 지나면 예외로 알려야 호출한 쪽이 '복구됐다'고 착각하지 않습니다. 힌트: HINTS.ko.md#3",
                 follower, nodes, waiting.isDone() && !waiting.isCompletedExceptionally() ? waiting.join() : "?").isNotNull();
@@ -437,22 +402,21 @@ class ReplicationFailoverTest {
     @DisplayName("팔로워 하나가 멈추면 min.insync.replicas 에 따라 '복제 부족' 또는 '최소 ISR 미달'로 판정한다")
     @Hint("HINTS.ko.md#4 — admin.describeConfigs 로 토픽의 min.insync.replicas 를 읽어 ISR 크기와 비교하세요. — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void judgesUnderReplicatedAndUnderMinIsr() throws Exception {
-        List<Integer> nodes = nodesControllerLast();
-        String relaxed = createTopicOn("stock", nodes, Map.of("min.insync.replicas", "2"));
-        String strict = createTopicOn("ledger", nodes, Map.of("min.insync.replicas", "3"));
+        List<Integer> nodes = cluster.nodesControllerLast();
+        String relaxed = topics.createOn("stock", nodes, Map.of("min.insync.replicas", "2"));
+        String strict = topics.createOn("ledger", nodes, Map.of("min.insync.replicas", "3"));
         assertThat(inspector.health(relaxed, 0)).as("정상 클러스터, min.insync.replicas=2 (HINTS.ko.md#4)").isEqualTo(PartitionHealth.HEALTHY);
         assertThat(inspector.health(strict, 0)).as("정상 클러스터, min.insync.replicas=3 (HINTS.ko.md#4)").isEqualTo(PartitionHealth.HEALTHY);
 
         int follower = nodes.get(1);
         cluster.stop(follower);
-        Awaitility.await("두 토픽의 ISR 에서 브로커 " + follower + " 가 빠지기를")
-                .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> cluster.isrOf(relaxed, 0).size() == 2 && cluster.isrOf(strict, 0).size() == 2);
+        cluster.awaitIsr(relaxed, 0, 2);
+        cluster.awaitIsr(strict, 0, 2);
 
         PartitionHealth relaxedHealth = inspector.health(relaxed, 0);
         PartitionHealth strictHealth = inspector.health(strict, 0);
-        System.out.println("[관찰] 브로커 " + follower + " 정지, ISR 2개: min.insync.replicas=2 → " + relaxedHealth.korean()
-                + " / min.insync.replicas=3 → " + strictHealth.korean());
+        Observations.report("브로커 %d 정지, ISR 2개: min.insync.replicas=2 → %s / min.insync.replicas=3 → %s", follower,
+                relaxedHealth.korean(), strictHealth.korean());
         assertThat(relaxedHealth).as("ISR 2개 ≥ min.insync.replicas 2: 아직 acks=all 쓰기가 됩니다 (HINTS.ko.md#4)")
                 .isEqualTo(PartitionHealth.UNDER_REPLICATED);
         assertThat(strictHealth).as("ISR 2개 < min.insync.replicas 3: acks=all 쓰기가 거부됩니다 (HINTS.ko.md#4)")
@@ -466,17 +430,16 @@ class ReplicationFailoverTest {
     @DisplayName("ISR 복제본이 모두 죽으면, 뒤처진 복제본이 살아 있어도 파티션은 리더 없이 멈춘다 — 잃느니 멈춘다")
     @Hint("HINTS.ko.md#4 — 리더가 없으면 leader() 가 null 또는 빈 노드: leaderOf 는 -1, health 는 OFFLINE. — 노트북 04 §7 '복제(Replication)와 장애 복구'")
     void partitionStaysOfflineRatherThanElectingAnOutOfSyncReplica() throws Exception {
-        List<Integer> nodes = nodesControllerLast();
+        List<Integer> nodes = cluster.nodesControllerLast();
         int a = nodes.get(0);
         int b = nodes.get(1);
         // RF=2 on [A, B], min.insync.replicas=1 and unclean.leader.election.enable=false (the default).
-        String topic = createTopicOn("shipments", List.of(a, b), Map.of("min.insync.replicas", "1", "unclean.leader.election.enable", "false"));
+        String topic = topics.createOn("shipments", List.of(a, b), Map.of("min.insync.replicas", "1", "unclean.leader.election.enable", "false"));
         produceWithPlainProducer(topic, List.of("ship-1", "ship-2", "ship-3"));
 
         // stage 1: B goes away; A alone acknowledges two more records that B never sees.
         cluster.stop(b);
-        Awaitility.await("ISR 이 [" + a + "] 하나로 줄기를").atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> cluster.isrOf(topic, 0).equals(List.of(a)));
+        cluster.awaitIsr(topic, 0, 1); // [A]: B is stopped
         produceWithPlainProducer(topic, List.of("ship-4-only-on-A", "ship-5-only-on-A"));
 
         // stage 2: A, the last in-sync replica, dies. B comes back, alive but out of date.
@@ -497,8 +460,8 @@ class ReplicationFailoverTest {
         } catch (java.util.concurrent.ExecutionException e) {
             sendWhileDown = "실패 — " + e.getCause().getClass().getSimpleName();
         }
-        System.out.println("[관찰] ISR 의 유일한 복제본 " + a + " 강제 종료, 뒤처진 " + b + " 는 실행 중 → 리더 " + leaderWhileDown
-                + ", 상태: " + healthWhileDown.korean() + ", 3초 제한 전송: " + sendWhileDown);
+        Observations.report("ISR 의 유일한 복제본 %d 강제 종료, 뒤처진 %d 는 실행 중 → 리더 %d, 상태: %s, 3초 제한 전송: %s", a, b, leaderWhileDown,
+                healthWhileDown.korean(), sendWhileDown);
 
         assertThat(leaderWhileDown).as("리더가 없는 파티션의 leaderOf 는 -1 (HINTS.ko.md#1, #4)").isEqualTo(-1);
         assertThat(healthWhileDown).as("리더가 없는 파티션의 상태 (HINTS.ko.md#4)").isEqualTo(PartitionHealth.OFFLINE);
@@ -547,8 +510,7 @@ class ReplicationFailoverTest {
         Awaitility.await("새 컨트롤러가 죽은 노드 " + controller + " 를 브로커 목록에서 빼기를 (펜싱)")
                 .atMost(CLUSTER_CHANGE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> cluster.admin().describeCluster().nodes().get(10, TimeUnit.SECONDS).stream().noneMatch(n -> n.id() == controller));
-        String topic = UniqueNames.of("after-controller-failover");
-        cluster.createTopic(topic, 1, 2);
+        String topic = topics.create("after-controller-failover", 1, 2, Map.of());
         assertThat(inspector.leaderOf(topic, 0)).as("새 컨트롤러가 만든 토픽에도 리더가 있어야 합니다").isIn(cluster.runningNodes());
     }
 }

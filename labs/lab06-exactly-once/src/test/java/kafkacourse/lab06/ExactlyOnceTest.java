@@ -13,25 +13,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import kafkacourse.kit.Clients;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -49,23 +49,19 @@ class ExactlyOnceTest {
     private String payments;
     private ProcessorSettings settings;
 
-    ExactlyOnceTest(KafkaCluster cluster) {
+    private final LabTopics topics;
+
+    ExactlyOnceTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     @BeforeEach
     void createTopics() {
-        orders = UniqueNames.of("orders");
-        payments = UniqueNames.of("payments");
         Map<String, String> durable = Map.of("min.insync.replicas", "2");
-        cluster.createTopic(orders, 3, 3, durable);
-        cluster.createTopic(payments, 3, 3, durable);
+        orders = topics.create("orders", 3, durable);
+        payments = topics.create("payments", 3, durable);
         settings = new ProcessorSettings(orders, payments, UniqueNames.of("payment-service"), UniqueNames.of("payment-worker-1"));
-    }
-
-    @AfterEach
-    void deleteTopics() throws Exception {
-        cluster.admin().deleteTopics(List.of(orders, payments)).all().get(30, TimeUnit.SECONDS);
     }
 
     // ------------------------------------------------------------------------------------------------ task 1
@@ -89,9 +85,9 @@ class ExactlyOnceTest {
             producer.abortTransaction();
         }
 
-        List<String> committed = keys(TopicReader.readAll(cluster, payments, IsolationLevel.READ_COMMITTED));
-        List<String> uncommitted = keys(TopicReader.readAll(cluster, payments, IsolationLevel.READ_UNCOMMITTED));
-        System.out.printf("[나란히 보기] read_committed=%s, read_uncommitted=%s%n", committed, uncommitted);
+        List<String> committed = TopicReader.keys(cluster, payments, IsolationLevel.READ_COMMITTED);
+        List<String> uncommitted = TopicReader.keys(cluster, payments, IsolationLevel.READ_UNCOMMITTED);
+        Observations.reportAs("나란히 보기", "read_committed=%s, read_uncommitted=%s", committed, uncommitted);
         assertThat(committed).as("read_committed 로 읽은 키: 커밋한 트랜잭션의 3건만 보여야 합니다 (중단한 order-4, order-5 는 숨김)")
                 .containsExactlyInAnyOrder("order-1", "order-2", "order-3");
         assertThat(uncommitted).as("read_uncommitted 로 읽은 키: 중단된 레코드도 로그에 그대로 있으므로 5건 모두 보입니다")
@@ -211,7 +207,7 @@ class ExactlyOnceTest {
         Map<String, Long> committed = countByKey(TopicReader.readAll(cluster, payments, IsolationLevel.READ_COMMITTED));
         Map<String, Long> uncommitted = countByKey(TopicReader.readAll(cluster, payments, IsolationLevel.READ_UNCOMMITTED));
         List<String> abortedKeys = run.sentBeforeCrash();
-        System.out.printf("[나란히 보기] 죽은 트랜잭션이 보낸 주문 %s: read_uncommitted %s, read_committed %s%n", abortedKeys,
+        Observations.reportAs("나란히 보기", "죽은 트랜잭션이 보낸 주문 %s: read_uncommitted %s, read_committed %s", abortedKeys,
                 abortedKeys.stream().map(k -> k + "×" + uncommitted.getOrDefault(k, 0L)).toList(),
                 abortedKeys.stream().map(k -> k + "×" + committed.getOrDefault(k, 0L)).toList());
         assertThat(abortedKeys).as("죽기 전에 트랜잭션 안에서 보낸 결제가 있어야 합니다 (주문 하나를 처리할 때마다 바로 send 하세요)").isNotEmpty();
@@ -294,7 +290,7 @@ class ExactlyOnceTest {
         assertThat(zombieHandler.interrupted()).as("트랜잭션 도중(두 번째 주문)에 새 인스턴스가 시작되어야 합니다").isTrue();
         assertThat(thrown).as("옛 인스턴스의 processOnce 가 던진 예외: 원인에 ProducerFencedException 이 있어야 합니다 (펜싱을 삼키면 안 됨)")
                 .singleElement().satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(ProducerFencedException.class));
-        assertThat(keys(TopicReader.readAll(cluster, payments, IsolationLevel.READ_COMMITTED)))
+        assertThat(TopicReader.keys(cluster, payments, IsolationLevel.READ_COMMITTED))
                 .as("밀려난 인스턴스가 트랜잭션 안에서 보낸 결제 %s: read_committed 에 하나도 보이면 안 됩니다", zombieHandler.sentBeforeInterruption())
                 .doesNotContainAnyElementsOf(zombieHandler.sentBeforeInterruption());
 
@@ -322,7 +318,7 @@ class ExactlyOnceTest {
                 processUntil(zombie, zombieHandler, () -> !thrown.isEmpty(), thrown::add);
                 assertThat(thrown).as("좀비(밀려난 인스턴스)의 processOnce: ProducerFencedException 으로 실패해야 합니다")
                         .singleElement().satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(ProducerFencedException.class));
-                assertThat(keys(TopicReader.readAll(cluster, payments, IsolationLevel.READ_COMMITTED)))
+                assertThat(TopicReader.keys(cluster, payments, IsolationLevel.READ_COMMITTED))
                         .as("좀비가 처리하려던 새 주문 %s 의 결제: read_committed 에 보이면 좀비가 커밋한 것입니다", later)
                         .doesNotContainAnyElementsOf(later);
                 zombie.close();
@@ -411,12 +407,7 @@ class ExactlyOnceTest {
         private final java.util.Set<String> seen = new java.util.HashSet<>();
 
         PaymentWatcher() {
-            Properties p = cluster.clientProperties();
-            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            consumer = new KafkaConsumer<>(p);
+            consumer = new KafkaConsumer<>(TopicReader.readerConfig(cluster, IsolationLevel.READ_COMMITTED));
             List<TopicPartition> partitions = IntStream.range(0, 3).mapToObj(i -> new TopicPartition(payments, i)).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -434,12 +425,8 @@ class ExactlyOnceTest {
     }
 
     private List<String> produceOrders(int from, int to) {
-        Properties p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "50"); // one batch per partition
         List<String> keys = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = Clients.producer(cluster, Map.of(ProducerConfig.LINGER_MS_CONFIG, "50"))) { // one batch per partition
             for (int i = from; i <= to; i++) {
                 String key = "order-" + i;
                 producer.send(new ProducerRecord<>(orders, key, orderJson(key, i)));
@@ -455,12 +442,8 @@ class ExactlyOnceTest {
     }
 
     private void writeCommittedAndAborted(String topic) {
-        Properties p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, UniqueNames.of("test-writer"));
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = Clients.producer(cluster, Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, UniqueNames.of("test-writer"), ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000"))) {
             producer.initTransactions();
             producer.beginTransaction();
             List.of("order-1", "order-2", "order-3").forEach(k -> producer.send(new ProducerRecord<>(topic, k, "committed")));
@@ -478,7 +461,7 @@ class ExactlyOnceTest {
         Map<String, Long> counts = countByKey(committed);
         List<String> duplicates = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey() + "×" + e.getValue()).toList();
         List<String> missing = expected.stream().filter(k -> !counts.containsKey(k)).toList();
-        System.out.printf("[정확히 한 번 검사] 주문 %d건 → read_committed 결제 %d건, 중복 %d, 누락 %d%n",
+        Observations.reportAs("정확히 한 번 검사", "주문 %d건 → read_committed 결제 %d건, 중복 %d, 누락 %d",
                 expected.size(), committed.size(), duplicates.size(), missing.size());
         assertThat(duplicates).as("read_committed 결제 중 두 번 이상 나온 주문: 없어야 합니다 (오프셋이 결과와 같은 트랜잭션으로 커밋되지 않으면 재처리 때 중복)")
                 .isEmpty();
@@ -495,15 +478,8 @@ class ExactlyOnceTest {
     private void assertOffsetsCommittedToTheEnd() {
         Map<Integer, Long> end = TopicReader.readAll(cluster, orders).stream()
                 .collect(Collectors.toMap(ConsumerRecord::partition, r -> r.offset() + 1, Math::max, TreeMap::new));
-        Map<TopicPartition, OffsetAndMetadata> committed;
-        try {
-            committed = cluster.admin().listConsumerGroupOffsets(settings.groupId()).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("그룹 오프셋을 읽지 못했습니다: " + e, e);
-        }
-        Map<Integer, Long> committedOffsets = committed.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset(), Math::max, TreeMap::new));
+        Map<Integer, Long> committedOffsets = cluster.committedOffsets(settings.groupId()).entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue, Math::max, TreeMap::new));
         assertThat(committedOffsets).as("그룹 %s 가 커밋한 오프셋(파티션 → 다음에 읽을 오프셋): 주문 토픽의 끝(%s)과 같아야 합니다. "
                 + "비어 있으면 sendOffsetsToTransaction 을 빠뜨린 것입니다",
                 settings.groupId(), end).isEqualTo(end);
@@ -511,10 +487,6 @@ class ExactlyOnceTest {
 
     private static Map<String, Long> countByKey(List<ConsumerRecord<String, String>> records) {
         return records.stream().collect(Collectors.groupingBy(ConsumerRecord::key, TreeMap::new, Collectors.counting()));
-    }
-
-    private static List<String> keys(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(ConsumerRecord::key).toList();
     }
 
     private static List<Throwable> causes(Throwable e) {

@@ -12,24 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import kafkacourse.kit.Clients;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
+import kafkacourse.kit.lab.LearnerSteps;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,11 @@ class EventSourcingTest {
     private static final String SEGMENT_ROLL_KEY = "__segment-roll__";
 
     private final KafkaCluster cluster;
+    private final LabTopics labTopics;
 
-    EventSourcingTest(KafkaCluster cluster) {
+    EventSourcingTest(KafkaCluster cluster, LabTopics labTopics) {
         this.cluster = cluster;
+        this.labTopics = labTopics;
     }
 
     // ------------------------------------------------------------------------------------------------ task 1
@@ -157,7 +160,7 @@ class EventSourcingTest {
             runUntil(() -> projection.pollOnce(POLL), () -> projection.view().equals(expectedSummaries()));
         }
         int beforeCompaction = viewRecords(t.view()).size();
-        System.out.printf("[컴팩션 전] 뷰 토픽 레코드 %d건 (이벤트 %d건마다 한 번씩 발행)%n", beforeCompaction, orderEvents().size());
+        Observations.reportAs("컴팩션 전", "뷰 토픽 레코드 %d건 (이벤트 %d건마다 한 번씩 발행)", beforeCompaction, orderEvents().size());
         assertThat(beforeCompaction).as("컴팩션 전 뷰 토픽 레코드 수: 요약이 바뀔 때마다(이벤트마다) 하나씩 발행되어야 합니다")
                 .isEqualTo(orderEvents().size());
 
@@ -178,7 +181,7 @@ class EventSourcingTest {
             // the assertion below shows what the topic holds
         }
         List<ConsumerRecord<String, String>> compacted = viewRecords(t.view());
-        System.out.printf("[컴팩션 후] 뷰 토픽 레코드 %d건%n", compacted.size());
+        Observations.reportAs("컴팩션 후", "뷰 토픽 레코드 %d건", compacted.size());
         assertThat(compacted).as("컴팩션 후 뷰 토픽의 (주문 ID, 요약): 주문마다 최신 요약 딱 하나")
                 .extracting(ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactlyInAnyOrderElementsOf(expectedSummaries().values().stream().map(s -> tuple(s.orderId(), s.toValue())).toList());
@@ -197,8 +200,7 @@ class EventSourcingTest {
             runUntil(() -> projection.pollOnce(POLL), () -> projection.view().equals(expectedSummaries()));
             first = projection.view();
         }
-        String rebuiltView = UniqueNames.of("order-view-rebuilt");
-        cluster.createTopic(rebuiltView, 3, 3, compactConfigs());
+        String rebuiltView = labTopics.create("order-view-rebuilt", 3, compactConfigs());
         try (OrderSummaryProjection rebuilt = new OrderSummaryProjection(cluster.clientProperties(), t.events(), rebuiltView, UniqueNames.of("order-view-v2"))) {
             runUntil(() -> rebuilt.pollOnce(POLL), () -> rebuilt.view().size() == expectedSummaries().size());
             assertThat(rebuilt.view()).as("새 그룹으로 처음부터 다시 만든 뷰: 첫 프로젝션의 뷰와 같아야 합니다 (비어 있으면 latest 에서 시작한 것)")
@@ -259,10 +261,8 @@ class EventSourcingTest {
     @DisplayName("프로젝션은 뷰 레코드가 브로커에 저장된 뒤에야 이벤트 오프셋을 커밋한다 — 커밋 직후 죽어도 뷰 갱신을 잃지 않는다")
     @Hint("HINTS.ko.md#3 — send 는 레코드를 프로듀서 버퍼에 넣을 뿐입니다. producer.flush() 로 저장을 확인한 다음에 commitSync 하세요. — 노트북 02 'CQRS (Command Query Responsibility Segregation)'")
     void projectionCommitsOnlyWhatItHasPublished() {
-        Topics t = new Topics(UniqueNames.of("order-events"), UniqueNames.of("order-summaries"));
-        cluster.createTopic(t.events(), 3, 3);
-        cluster.createTopic(t.view(), 3, 3); // 컴팩션 없음: 뷰 레코드 수를 그대로 셀 수 있습니다.
-        createdTopics.addAll(List.of(t.events(), t.view()));
+        // 컴팩션 없음: 뷰 레코드 수를 그대로 셀 수 있습니다.
+        Topics t = new Topics(labTopics.create("order-events", 3), labTopics.create("order-summaries", 3));
         appendOrderEvents(t.events());
         String group = UniqueNames.of("order-view");
         List<String> unsafe = new ArrayList<>();
@@ -335,14 +335,6 @@ class EventSourcingTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private final List<String> createdTopics = new ArrayList<>();
-
-    @AfterEach
-    void deleteCreatedTopics() throws Exception {
-        cluster.admin().deleteTopics(createdTopics).all().get(30, TimeUnit.SECONDS);
-        createdTopics.clear();
-    }
-
     /**
      * Client settings under which a producer keeps records in its buffer for a minute before sending them (as a busy
      * producer filling large batches would): only {@code flush()} (or {@code get()} on each send) stores them at once.
@@ -358,12 +350,7 @@ class EventSourcingTest {
 
     /** How many input records the group has committed (every input topic here starts at offset 0). */
     private long committedCount(String group) {
-        try {
-            return cluster.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
-                    .values().stream().filter(java.util.Objects::nonNull).mapToLong(o -> o.offset()).sum();
-        } catch (Exception e) {
-            throw new AssertionError("그룹 " + group + " 의 커밋된 오프셋을 읽지 못했습니다: " + e, e);
-        }
+        return cluster.committedOffsets(group).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private record Topics(String events, String view) {
@@ -413,18 +400,11 @@ class EventSourcingTest {
     }
 
     private String eventTopic() {
-        String topic = UniqueNames.of("account-events");
-        cluster.createTopic(topic, 3, 3);
-        createdTopics.add(topic);
-        return topic;
+        return labTopics.create("account-events", 3);
     }
 
     private Topics orderTopics() {
-        Topics t = new Topics(UniqueNames.of("order-events"), UniqueNames.of("order-summaries"));
-        cluster.createTopic(t.events(), 3, 3);
-        cluster.createTopic(t.view(), 3, 3, compactConfigs());
-        createdTopics.addAll(List.of(t.events(), t.view()));
-        return t;
+        return new Topics(labTopics.create("order-events", 3), labTopics.create("order-summaries", 3, compactConfigs()));
     }
 
     /** A compacted topic whose segments roll after 100 ms and get cleaned as soon as 1 % of them is dirty. */
@@ -434,22 +414,15 @@ class EventSourcingTest {
     }
 
     private PipelineTopics pipelineTopics() {
-        PipelineTopics topics = new PipelineTopics(UniqueNames.of("clicks"), UniqueNames.of("clicks-enriched"), UniqueNames.of("clicks-per-minute"));
         // 클릭의 이벤트 시간은 고정된 과거 시각입니다. 강좌 클러스터는 보존 기간 검사를 5초마다 하므로(7일 기본 보존),
         // 보존을 끄지 않으면 브로커가 테스트 도중에 "오래된" 세그먼트를 지웁니다.
-        java.util.Map<String, String> keepForever = java.util.Map.of("retention.ms", "-1");
-        cluster.createTopic(topics.clicks(), 3, 3, keepForever);
-        cluster.createTopic(topics.enriched(), 3, 3, keepForever);
-        cluster.createTopic(topics.perMinute(), 3, 3, keepForever);
-        createdTopics.addAll(List.of(topics.clicks(), topics.enriched(), topics.perMinute()));
-        return topics;
+        Map<String, String> keepForever = Map.of("retention.ms", "-1");
+        return new PipelineTopics(labTopics.create("clicks", 3, keepForever), labTopics.create("clicks-enriched", 3, keepForever),
+                labTopics.create("clicks-per-minute", 3, keepForever));
     }
 
     private KafkaProducer<String, String> producer() {
-        Properties p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
+        return Clients.producer(cluster);
     }
 
     /** Written by the test, not by learner code, for the tests that start after task 1. */
@@ -486,14 +459,6 @@ class EventSourcingTest {
 
     /** Runs one step of learner code after another until {@code done} or 20 s; the assertions that follow say what is wrong. */
     private static void runUntil(Runnable step, BooleanSupplier done) {
-        try {
-            await("처리").atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10)).pollInSameThread()
-                    .until(() -> {
-                        step.run();
-                        return done.getAsBoolean();
-                    });
-        } catch (ConditionTimeoutException e) {
-            // fall through to the assertions
-        }
+        LearnerSteps.repeatUntil("처리", Duration.ofSeconds(20), step, done);
     }
 }

@@ -20,15 +20,16 @@ import kafkacourse.kit.Clients;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,22 +41,15 @@ class KafkaQueuesTest {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaCluster cluster;
-    private final List<String> topics = new ArrayList<>();
+    private final LabTopics topics;
 
-    KafkaQueuesTest(KafkaCluster cluster) {
+    KafkaQueuesTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
-    }
-
-    @AfterEach
-    void deleteTopics() throws Exception {
-        cluster.admin().deleteTopics(topics).all().get(15, TimeUnit.SECONDS);
+        this.topics = topics;
     }
 
     private String topic(int partitions) {
-        String t = UniqueNames.of("order-events");
-        cluster.createTopic(t, partitions, 3);
-        topics.add(t);
-        return t;
+        return topics.create("order-events", partitions);
     }
 
     private void publish(String topic, List<OrderEvent> events) {
@@ -104,7 +98,7 @@ class KafkaQueuesTest {
         List<ConsumerRecord<String, String>> mailGot = readAsService(topic, mail, 15);
         List<ConsumerRecord<String, String>> pointsGot = readAsService(topic, points, 15);
         int left = TopicReader.readAll(cluster, topic).size();
-        System.out.printf("[나란히 보기] 메일 서비스 %d건, 포인트 서비스 %d건, 다 읽은 뒤 토픽에 남은 레코드 %d건%n", mailGot.size(), pointsGot.size(), left);
+        Observations.reportAs("나란히 보기", "메일 서비스 %d건, 포인트 서비스 %d건, 다 읽은 뒤 토픽에 남은 레코드 %d건", mailGot.size(), pointsGot.size(), left);
 
         assertThat(mailGot).as("메일 서비스(먼저 읽음)가 받은 알림 수: 15건 모두").hasSize(15);
         assertThat(pointsGot).as("포인트 서비스(나중에 읽음)가 받은 알림 수: 15건 모두여야 합니다. 0건이면 두 서비스가 같은 group.id 를 "
@@ -123,7 +117,7 @@ class KafkaQueuesTest {
         readAsService(topic, UniqueNames.of("mail-service"), 15);
 
         List<ConsumerRecord<String, String>> late = readAsService(topic, UniqueNames.of("coupon-service"), 15);
-        System.out.printf("[나란히 보기] 나중에 생긴 쿠폰 서비스가 받은 지난 알림: %d건%n", late.size());
+        Observations.reportAs("나란히 보기", "나중에 생긴 쿠폰 서비스가 받은 지난 알림: %d건", late.size());
         assertThat(late).as("알림이 모두 쓰인 뒤에 처음 붙은 서비스가 받은 알림 수: 15건 (0건이면 latest, 곧 '지금부터'에서 시작한 것)").hasSize(15);
     }
 
@@ -144,7 +138,7 @@ class KafkaQueuesTest {
             eventsPerOrder.computeIfAbsent(order, k -> new ArrayList<>()).add(r.value());
             partitionsPerOrder.computeIfAbsent(order, k -> new ArrayList<>()).add(r.partition());
         }
-        System.out.println("[나란히 보기] 주문별 파티션: " + partitionsPerOrder);
+        Observations.reportAs("나란히 보기", "주문별 파티션: %s", partitionsPerOrder);
         assertThat(got).as("받은 알림 수").hasSize(18);
         assertThat(eventsPerOrder.keySet()).as("레코드 키: 주문 번호 o-1 ~ o-6 이어야 합니다").containsExactlyInAnyOrder("o-1", "o-2", "o-3", "o-4", "o-5", "o-6");
         eventsPerOrder.forEach((order, events) ->
@@ -211,12 +205,7 @@ class KafkaQueuesTest {
         await("공유 그룹 " + group + " 에 작업자 " + members + "명이 들어오기").atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     workers.rethrowFailures();
-                    try {
-                        var description = cluster.admin().describeShareGroups(List.of(group)).all().get(5, TimeUnit.SECONDS).get(group);
-                        return description.members().size() >= members;
-                    } catch (java.util.concurrent.ExecutionException notYet) {
-                        return false; // the group appears with its first member
-                    }
+                    return cluster.shareGroupMembers(group) >= members;
                 });
     }
 
@@ -232,12 +221,8 @@ class KafkaQueuesTest {
     }
 
     /** The test's own way (not the learner's) to let a new share group read from the start of the topic. */
-    private void fromTheStart(String group) throws Exception {
-        var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.GROUP, group);
-        var set = new org.apache.kafka.clients.admin.AlterConfigOp(
-                new org.apache.kafka.clients.admin.ConfigEntry("share.auto.offset.reset", "earliest"),
-                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
-        cluster.admin().incrementalAlterConfigs(Map.of(resource, List.of(set))).all().get(15, TimeUnit.SECONDS);
+    private void fromTheStart(String group) {
+        cluster.setGroupConfig(group, "share.auto.offset.reset", "earliest");
     }
 
     @Test
@@ -261,7 +246,7 @@ class KafkaQueuesTest {
             awaitDone(recorder, 30, workers, "작업자들이 주문 30건을 처리하기");
         }
         Map<String, Long> perWorker = recorder.perWorker();
-        System.out.println("[나란히 보기] 파티션 1개, 공유 그룹 작업자 3명이 받은 건수: " + perWorker);
+        Observations.reportAs("나란히 보기", "파티션 1개, 공유 그룹 작업자 3명이 받은 건수: %s", perWorker);
         assertThat(recorder.doneCount()).as("처리된 주문 수 (30건 모두)").isEqualTo(30);
         assertThat(perWorker).as("작업자별로 받은 건수: 세 작업자 모두 일을 받아야 합니다 (컨슈머 그룹이라면 파티션 1개는 한 명만 읽습니다)")
                 .containsKeys("작업자-1", "작업자-2", "작업자-3");
@@ -332,7 +317,7 @@ class KafkaQueuesTest {
             publish(topic, List.of(new OrderEvent("o-9", "created")));
             awaitDone(recorder, 8, workers, "나중에 쓴 주문 o-9 까지 처리하기");
         }
-        System.out.printf("[나란히 보기] o-3 배달 %d번(최대 배달 횟수 %d), o-5(독 메시지) 배달 %d번%n",
+        Observations.reportAs("나란히 보기", "o-3 배달 %d번(최대 배달 횟수 %d), o-5(독 메시지) 배달 %d번",
                 recorder.deliveriesOf("o-3"), recorder.maxDeliveryCountOf("o-3"), recorder.deliveriesOf("o-5"));
         assertThat(recorder.done.keySet()).as("처리된 주문: o-5 를 뺀 8건").containsExactlyInAnyOrder("o-1", "o-2", "o-3", "o-4", "o-6", "o-7", "o-8", "o-9");
         assertThat(recorder.maxDeliveryCountOf("o-3")).as("실패했던 o-3 이 다시 왔을 때의 배달 횟수(deliveryCount): 2 이상").isGreaterThanOrEqualTo(2);

@@ -17,6 +17,7 @@ import kafkacourse.kit.compare.CompareServers;
 import kafkacourse.kit.compare.RabbitClients;
 import kafkacourse.kit.compare.ServerKind;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.CompareServersRequired;
 import kafkacourse.kit.junit.KafkaLab;
@@ -98,7 +99,7 @@ class RabbitQueuesTest {
         List<String> point = drain(RabbitFanout.queueOf(exchange, "point"));
         long mailLeft = channel.messageCount(RabbitFanout.queueOf(exchange, "mail"));
         long pointLeft = channel.messageCount(RabbitFanout.queueOf(exchange, "point"));
-        System.out.printf("[나란히 보기] 메일 큐 %d건, 포인트 큐 %d건 받음; 다 읽은 뒤 남은 메시지: %d건, %d건%n", mail.size(), point.size(), mailLeft, pointLeft);
+        Observations.reportAs("나란히 보기", "메일 큐 %d건, 포인트 큐 %d건 받음; 다 읽은 뒤 남은 메시지: %d건, %d건", mail.size(), point.size(), mailLeft, pointLeft);
         assertThat(mail).as("메일 큐가 받은 알림 (보낸 순서대로 15건)").containsExactlyElementsOf(bodies(events));
         assertThat(point).as("포인트 큐가 받은 알림 (보낸 순서대로 15건)").containsExactlyElementsOf(bodies(events));
         assertThat(mailLeft + pointLeft).as("확인(ack)하며 다 읽은 뒤 두 큐에 남은 메시지: RabbitMQ 는 확인된 메시지를 지웁니다").isZero();
@@ -123,7 +124,7 @@ class RabbitQueuesTest {
 
         long mail = channel.messageCount(RabbitFanout.queueOf(exchange, "mail"));
         long coupon = channel.messageCount(RabbitFanout.queueOf(exchange, "coupon"));
-        System.out.printf("[나란히 보기] 먼저 묶인 메일 큐 %d건, 나중에 묶인 쿠폰 큐 %d건%n", mail, coupon);
+        Observations.reportAs("나란히 보기", "먼저 묶인 메일 큐 %d건, 나중에 묶인 쿠폰 큐 %d건", mail, coupon);
         assertThat(mail).as("알림을 보낼 때 묶여 있던 메일 큐의 메시지 수").isEqualTo(15);
         assertThat(coupon).as("알림을 다 보낸 뒤 묶인 쿠폰 큐의 메시지 수: 0 (지난 알림은 다시 받을 수 없습니다)").isZero();
     }
@@ -173,7 +174,7 @@ class RabbitQueuesTest {
             awaitDone(recorder, 20, "작업자 두 명이 주문 20건을 처리하기");
         }
         var left = channel.queueDeclarePassive(queue);
-        System.out.println("[나란히 보기] 작업자별로 받은 건수: " + recorder.perWorker() + ", 남은 메시지 " + left.getMessageCount() + "건");
+        Observations.reportAs("나란히 보기", "작업자별로 받은 건수: %s, 남은 메시지 %d건", recorder.perWorker(), left.getMessageCount());
         assertThat(recorder.doneCount()).as("처리된 주문 수").isEqualTo(20);
         assertThat(recorder.perWorker()).as("작업자별로 받은 건수: 두 작업자 모두 일을 받아야 합니다").containsKeys("작업자-1", "작업자-2");
         assertThat(recorder.doneTwice()).as("두 번 처리된 주문").isEmpty();
@@ -244,7 +245,7 @@ class RabbitQueuesTest {
             awaitDone(recorder, 8, "나중에 넣은 주문 o-9 까지 처리하기");
         }
         long left = channel.messageCount(queue);
-        System.out.printf("[나란히 보기] o-3 배달 %d번(최대 배달 횟수 %d), o-5(독 메시지) 배달 %d번, 남은 메시지 %d건%n",
+        Observations.reportAs("나란히 보기", "o-3 배달 %d번(최대 배달 횟수 %d), o-5(독 메시지) 배달 %d번, 남은 메시지 %d건",
                 recorder.deliveriesOf("o-3"), recorder.maxDeliveryCountOf("o-3"), recorder.deliveriesOf("o-5"), left);
         assertThat(recorder.done.keySet()).as("처리된 주문: o-5 를 뺀 8건").containsExactlyInAnyOrder("o-1", "o-2", "o-3", "o-4", "o-6", "o-7", "o-8", "o-9");
         assertThat(recorder.maxDeliveryCountOf("o-3")).as("실패했던 o-3 이 다시 왔을 때의 배달 횟수: 2 이상").isGreaterThanOrEqualTo(2);

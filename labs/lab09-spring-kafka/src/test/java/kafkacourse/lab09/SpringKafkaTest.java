@@ -17,14 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import kafkacourse.kit.Clients;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.display.GroupView;
 import kafkacourse.kit.display.HtmlTable;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Measurements;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -35,7 +38,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,40 +57,35 @@ import tools.jackson.databind.json.JsonMapper;
 class SpringKafkaTest {
 
     /** Every wait of this lab: long enough for a group to form on a busy 2-core machine, short enough to never hang. */
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Duration LIMIT = KafkaCluster.CLUSTER_CHANGE;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaCluster cluster;
-    private final List<String> topics = new ArrayList<>();
+    private final LabTopics topics;
     private String orders;
     private String dlt;
     private String group;
     private RunningApp app;
 
-    SpringKafkaTest(KafkaCluster cluster) {
+    SpringKafkaTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     @BeforeEach
     void createTopics() {
-        orders = UniqueNames.of("orders");
+        orders = topics.create("orders", 3);
         dlt = orders + "-dlt"; // spring-kafka 4.x default (3.x: ".DLT")
         group = UniqueNames.of("payment-service");
-        cluster.createTopic(orders, 3, 3);
-        topics.add(orders);
         ConsumerConfigSpy.CONFIGS.clear();
     }
 
     @AfterEach
-    void stopAppAndDeleteTopics() {
+    void stopApp() {
         if (app != null) {
             app.close();
             app = null;
-        }
-        if (!topics.isEmpty()) {
-            cluster.admin().deleteTopics(List.copyOf(topics));
-            topics.clear();
         }
     }
 
@@ -108,8 +105,8 @@ class SpringKafkaTest {
         app = RunningApp.start(cluster, orders, group);
         Map<String, Object> consumer = app.consumerFactoryConfig();
         Map<String, Object> producer = app.producerFactoryConfig();
-        System.out.println("[설정 확인] ConsumerFactory: " + new TreeMap<>(consumer));
-        System.out.println("[설정 확인] ProducerFactory: " + new TreeMap<>(producer));
+        Observations.reportAs("설정 확인", "ConsumerFactory: %s", new TreeMap<>(consumer));
+        Observations.reportAs("설정 확인", "ProducerFactory: %s", new TreeMap<>(producer));
         assertThat(className(producer.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG)))
                 .as("프로듀서 value.serializer: OrderEvent 를 JSON 으로 쓰려면 spring-kafka 의 JacksonJsonSerializer (spring.kafka.producer.value-serializer)")
                 .isEqualTo("org.springframework.kafka.support.serializer.JacksonJsonSerializer");
@@ -159,7 +156,7 @@ class SpringKafkaTest {
         }
         Map<String, ConsumerRecord<String, String>> written = TopicReader.readAll(cluster, orders).stream()
                 .collect(Collectors.toMap(r -> r.partition() + "@" + r.offset(), r -> r));
-        System.out.println("[토픽에서 읽음] " + written.values().stream().map(r -> "p" + r.partition() + "@" + r.offset() + " " + r.key() + "=" + r.value()).toList());
+        Observations.reportAs("토픽에서 읽음", "%s", written.values().stream().map(r -> "p" + r.partition() + "@" + r.offset() + " " + r.key() + "=" + r.value()).toList());
         assertThat(written).as("토픽에 쓰인 레코드 수: 주문 6건이 한 번씩").hasSize(6);
         for (var e : results.entrySet()) {
             assertThat(e.getValue()).as("publishOrderCreated(%s) 의 결과: null 이면 보낸 결과를 기다리지 않은 것입니다", e.getKey()).isNotNull();
@@ -211,7 +208,7 @@ class SpringKafkaTest {
         }
         Map<String, List<Integer>> assignment = seen[0] == null ? Map.of() : seen[0].members().stream().collect(Collectors.toMap(
                 MemberDescription::clientId, m -> m.assignment().topicPartitions().stream().map(tp -> tp.partition()).sorted().toList(), (a, b) -> a, TreeMap::new));
-        System.out.println("[그룹 " + group + "] 멤버 → 파티션: " + assignment);
+        Observations.reportAs("그룹 " + group, "멤버 → 파티션: %s", assignment);
         assertThat(assignment).as("그룹의 멤버(client.id → 파티션). concurrency 가 1이면 한 명이 3개를 다 맡습니다").hasSize(3);
         assertThat(assignment.values()).as("멤버마다 파티션 하나씩").allMatch(p -> p.size() == 1);
         assertThat(app.listenerContainer().getGroupId()).as("리스너의 groupId: \"${lab09.group-id}\" 자리표시자로 앱 설정의 그룹 이름을 써야 합니다").isEqualTo(group);
@@ -237,7 +234,7 @@ class SpringKafkaTest {
         Map<String, List<Integer>> seqByOrder = done.stream().collect(Collectors.groupingBy(p -> p.event().orderId(), TreeMap::new,
                 Collectors.mapping(p -> p.event().seq(), Collectors.toList())));
         long threads = done.stream().map(PaymentService.Payment::thread).distinct().count();
-        System.out.printf("[처리 결과] 결제 %d건, 리스너 스레드 %d개, 주문별 순번: %s%n", done.size(), threads, seqByOrder);
+        Observations.reportAs("처리 결과", "결제 %d건, 리스너 스레드 %d개, 주문별 순번: %s", done.size(), threads, seqByOrder);
         assertThat(seqByOrder.keySet()).as("결제된 주문: 앞의 6건은 앱이 뜨기 전에 쓰였습니다(빠졌다면 auto-offset-reset=latest)")
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, ordersCount).mapToObj(SpringKafkaTest::orderId).sorted().toList());
         List<Integer> inOrder = IntStream.rangeClosed(1, steps).boxed().toList();
@@ -303,7 +300,7 @@ class SpringKafkaTest {
             return lag() == 0 && TopicReader.readAll(cluster, dlt).size() >= 2;
         });
         List<ConsumerRecord<String, String>> dead = TopicReader.readAll(cluster, dlt);
-        System.out.println("[DLT] " + dead.stream().map(r -> r.key() + "=" + r.value() + " " + headers(r)).toList());
+        Observations.reportAs("DLT", "%s", dead.stream().map(r -> r.key() + "=" + r.value() + " " + headers(r)).toList());
         assertThat(dead).as("DLT 의 레코드: 나쁜 레코드 2건만 (재시도 한 번마다 DLT 로 가면 더 많음, 복구기가 없으면 0)").hasSize(2);
         ConsumerRecord<String, String> bad = dead.stream().filter(r -> r.value() != null && r.value().startsWith("{주문")).findFirst().orElse(null);
         assertThat(bad).as("JSON 이 아닌 레코드는 원래 바이트 그대로 DLT 에 ('{주문 아님'). 다른 값이면 byte[] 용 템플릿이 없는 것입니다: %s",
@@ -348,7 +345,7 @@ class SpringKafkaTest {
             return payments.payments().size() >= expectedGood && lag() == 0;
         });
         List<String> done = payments.payments().stream().map(pm -> pm.event().orderId() + "#" + pm.event().seq()).toList();
-        System.out.printf("[처리 결과] 결제 %d건, lag %d, 위반 주문 시도 횟수 %s%n", done.size(), lag(),
+        Observations.reportAs("처리 결과", "결제 %d건, lag %d, 위반 주문 시도 횟수 %s", done.size(), lag(),
                 IntStream.rangeClosed(1, orderCount).filter(i -> i % 2 == 1).mapToObj(i -> orderId(i) + "=" + payments.attempts(orderId(i), 2)).toList());
         assertThat(lag()).as("그룹의 총 lag: 0 이 아니면 독이 든 레코드 뒤에서 파티션이 멈춘 것입니다 (복구기 없음 또는 끝없는 재시도)").isZero();
         assertThat(done).as("결제된 이벤트(주문#순번): 좋은 이벤트 %d건이 정확히 한 번씩", expectedGood).doesNotHaveDuplicates()
@@ -380,7 +377,7 @@ class SpringKafkaTest {
         });
         List<String> dead = TopicReader.readAll(cluster, dlt).stream().map(ConsumerRecord::key).sorted().toList();
         List<Integer> attempts = IntStream.rangeClosed(1, count).mapToObj(i -> payments.attempts(orderId(i), 1)).toList();
-        System.out.printf("[대행사 장애] DLT %d건 %s, 시도 횟수 %s, lag %d%n", dead.size(), dead, attempts, lag());
+        Observations.reportAs("대행사 장애", "DLT %d건 %s, 시도 횟수 %s, lag %d", dead.size(), dead, attempts, lag());
         assertThat(dead).as("DLT 의 주문: 실패한 %d건이 하나도 빠짐없이, 한 번씩", count)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, count).mapToObj(SpringKafkaTest::orderId).sorted().toList());
         assertThat(attempts).as("레코드마다 처리 시도: 처음 1번 + 재시도 %d번", ErrorHandlingConfig.RETRIES)
@@ -391,8 +388,7 @@ class SpringKafkaTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private void createDlt() {
-        cluster.createTopic(dlt, 3, 3); // DeadLetterPublishingRecoverer writes to the same partition number of <topic>-dlt
-        topics.add(dlt);
+        topics.createNamed(dlt, 3); // DeadLetterPublishingRecoverer writes to the same partition number of <topic>-dlt
     }
 
     private long lag() {
@@ -417,10 +413,7 @@ class SpringKafkaTest {
     }
 
     private KafkaProducer<String, String> producer() {
-        var p = cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
+        return Clients.producer(cluster);
     }
 
     /** Orders first..last, each with steps 1..steps, written in step order (JSON without Spring's type header, as any other service would). */

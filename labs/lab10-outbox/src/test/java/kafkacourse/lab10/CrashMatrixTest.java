@@ -8,9 +8,11 @@ import java.util.TreeSet;
 
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Measurements;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,11 @@ class CrashMatrixTest {
     private static final int ORDERS = 3;
 
     private final KafkaCluster cluster;
+    private final LabTopics topics;
 
-    CrashMatrixTest(KafkaCluster cluster) {
+    CrashMatrixTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     @Test
@@ -39,7 +43,7 @@ class CrashMatrixTest {
     @Hint("HINTS.ko.md#4 — ack 를 받은 뒤에만 표시하고, 죽어서 다시 보낸 것은 받는 쪽이 이벤트 ID 로 거릅니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void relayCrashAnywhere() {
         long start = System.nanoTime();
-        Scenario dryWorld = Scenario.create(cluster);
+        Scenario dryWorld = Scenario.create(cluster, topics);
         dryWorld.runCommands(Scenario.commands(ORDERS), CrashPoint.NONE);
         RecordingCrashPoint dry = RecordingCrashPoint.recording();
         dryWorld.drainRelay(dry);
@@ -49,7 +53,7 @@ class CrashMatrixTest {
         List<String> problems = new ArrayList<>();
         List<String> sites = new ArrayList<>();
         for (int index : sitesOf(trace)) {
-            Scenario world = Scenario.create(cluster);
+            Scenario world = Scenario.create(cluster, topics);
             world.runCommands(Scenario.commands(ORDERS), CrashPoint.NONE);
             RecordingCrashPoint crash = RecordingCrashPoint.crashingAt(index);
             List<String> crashes = world.drainRelay(crash);
@@ -68,7 +72,7 @@ class CrashMatrixTest {
     @Hint("HINTS.ko.md#4 — 중복 기록과 효과는 한 트랜잭션, 오프셋 커밋은 그 뒤. 자동 커밋이나 먼저 커밋한 오프셋은 죽으면 이벤트를 잃습니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void consumerCrashAnywhere() {
         long start = System.nanoTime();
-        Scenario producerSide = Scenario.create(cluster);
+        Scenario producerSide = Scenario.create(cluster, topics);
         producerSide.runCommands(Scenario.commands(ORDERS), CrashPoint.NONE);
         producerSide.drainRelay(CrashPoint.NONE);
         RecordingCrashPoint dry = RecordingCrashPoint.recording();
@@ -108,7 +112,7 @@ class CrashMatrixTest {
     private static void report(String who, RecordingCrashPoint crash, List<String> crashes, Scenario.Verdict verdict, List<String> sites,
                                List<String> problems) {
         String where = crash.crashedAt() == null ? "(그 자리까지 가지 않음)" : crash.crashedAt();
-        System.out.printf("[장애 지점] %s: %s → 재시작 → %s%s%n", who, where, verdict.line(), verdict.details());
+        Observations.reportAs("장애 지점", "%s: %s → 재시작 → %s%s", who, where, verdict.line(), verdict.details());
         if (crash.crashedAt() != null) {
             sites.add(where);
         }

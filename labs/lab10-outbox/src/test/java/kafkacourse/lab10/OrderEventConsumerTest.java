@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import kafkacourse.kit.Clients;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.Test;
 class OrderEventConsumerTest {
 
     private final KafkaCluster cluster;
+    private final LabTopics topics;
 
-    OrderEventConsumerTest(KafkaCluster cluster) {
+    OrderEventConsumerTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     @Test
@@ -36,12 +39,12 @@ class OrderEventConsumerTest {
     @DisplayName("이력 서비스는 이벤트마다 한 번, 주문마다 순서대로 이력을 쓰고, 처리한 뒤 오프셋을 토픽 끝까지 커밋한다")
     @Hint("HINTS.ko.md#3 — 레코드마다 db.call(tx -> ...) 한 번, 모두 끝난 뒤 consumer.commitSync(). — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void appliesEveryEventOnceInOrder() {
-        Scenario world = Scenario.create(cluster);
+        Scenario world = Scenario.create(cluster, topics);
         List<OrderEvent> events = publishDirectly(world, 4, false);
         world.drainConsumer(CrashPoint.NONE);
 
         Scenario.Verdict verdict = world.verdict(true);
-        System.out.println("[이력 서비스, 장애 없음] " + verdict.line() + verdict.details());
+        Observations.reportAs("이력 서비스, 장애 없음", "%s%s", verdict.line(), verdict.details());
         assertThat(world.timeline()).as("주문 이력의 이벤트 ID (이벤트마다 한 줄)").extracting(t -> t[1])
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.eventId().toString()).toList());
         assertThat(verdict.outOfOrder()).as("주문마다 이력이 생성 → 결제 → 배송 순서여야 합니다").isEmpty();
@@ -54,12 +57,12 @@ class OrderEventConsumerTest {
     @DisplayName("같은 이벤트가 두 번 와도(중계기는 최소 한 번) 이력에는 한 번만 적용된다")
     @Hint("HINTS.ko.md#3 — processed_events 에 eventId 가 있으면 건너뛰고, 없으면 넣고 Timeline.append 를 같은 트랜잭션에서. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void duplicatesAreAppliedOnce() {
-        Scenario world = Scenario.create(cluster);
+        Scenario world = Scenario.create(cluster, topics);
         List<OrderEvent> events = publishDirectly(world, 3, true);
         world.drainConsumer(CrashPoint.NONE);
 
         Scenario.Verdict verdict = world.verdict(true);
-        System.out.println("[이력 서비스, 모든 이벤트가 두 번씩] " + verdict.line() + verdict.details());
+        Observations.reportAs("이력 서비스, 모든 이벤트가 두 번씩", "%s%s", verdict.line(), verdict.details());
         assertThat(verdict.records()).as("토픽 레코드 수 (이벤트마다 두 번)").isEqualTo(2 * events.size());
         assertThat(verdict.appliedTwice()).as("두 번 이상 적용된 이벤트: 이벤트 ID 로 중복을 걸러야 합니다").isEmpty();
         assertThat(verdict.notApplied()).as("적용되지 않은 이벤트").isEmpty();
@@ -101,10 +104,7 @@ class OrderEventConsumerTest {
                 }
             });
         }
-        Properties p = world.cluster.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = Clients.producer(world.cluster)) {
             for (int round = 0; round < (twice ? 2 : 1); round++) {
                 for (OrderEvent e : events) {
                     producer.send(new ProducerRecord<>(world.topic, e.orderId(), e.toJson()));

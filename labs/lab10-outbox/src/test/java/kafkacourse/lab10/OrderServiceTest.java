@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.DisplayName;
@@ -27,9 +29,11 @@ import org.junit.jupiter.api.Test;
 class OrderServiceTest {
 
     private final KafkaCluster cluster;
+    private final LabTopics topics;
 
-    OrderServiceTest(KafkaCluster cluster) {
+    OrderServiceTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     @Test
@@ -38,24 +42,24 @@ class OrderServiceTest {
     @DisplayName("나란히 보기: 원본 5.5 를 DB 커밋 → 발행 순서로 돌리다 그 사이에 죽으면 이벤트 없는 주문이 남고, 아웃박스는 어디서 죽어도 주문과 이벤트 행이 함께 있다")
     @Hint("HINTS.ko.md#1 — 주문 행과 outbox 행을 db.run(tx -> { ... }) 한 번 안에서 쓰세요. 따로 커밋하면 그 사이에 죽을 때 한쪽만 남습니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void commitThenSendLosesTheEventButTheOutboxDoesNot() {
-        Scenario naiveWorld = Scenario.create(cluster);
+        Scenario naiveWorld = Scenario.create(cluster, topics);
         try (NaiveOrderService naive = new NaiveOrderService(naiveWorld.ordersDb.connect("원본 5.5", CrashPoint.at("원본 5.5: " + DbSession.AFTER_COMMIT, 1)),
                 cluster.clientProperties(), naiveWorld.topic, UniqueNames.of("naive-tx"))) {
             assertThatThrownBy(() -> naive.placeOrderCommitThenSend("order-1", 1000)).isInstanceOf(SimulatedCrash.class);
         }
         Scenario.Verdict naiveVerdict = naiveWorld.verdict(false);
-        System.out.println("[원본 5.5, DB 커밋 → 발행, 그 사이에 죽음] " + naiveVerdict.line() + naiveVerdict.details());
+        Observations.reportAs("원본 5.5, DB 커밋 → 발행, 그 사이에 죽음", "%s%s", naiveVerdict.line(), naiveVerdict.details());
         assertThat(naiveVerdict.ordersWithoutEvent()).as("(주어진 코드의 시연) 원본 방식은 이벤트 없는 주문을 남깁니다").containsExactly("order-1:ORDER_CREATED");
 
         List<String> problems = new ArrayList<>();
         List<Scenario.Command> commands = Scenario.commands(3);
         RecordingCrashPoint dry = RecordingCrashPoint.recording();
-        Scenario clean = Scenario.create(cluster);
+        Scenario clean = Scenario.create(cluster, topics);
         clean.runCommands(commands, dry);
         checkOrdersMatchOutbox(clean, "장애 없음", problems);
         // Die at every boundary of the first place() and at those of the first pay(), one world each.
         for (int index : List.of(0, 1, 2, 6, 7, 8)) {
-            Scenario world = Scenario.create(cluster);
+            Scenario world = Scenario.create(cluster, topics);
             RecordingCrashPoint crash = RecordingCrashPoint.crashingAt(index);
             world.runCommands(commands, crash);
             assertThat(crash.crashedAt()).as("장애 지점 %d번째 경계에 와야 합니다", index + 1).isNotNull();
@@ -72,18 +76,18 @@ class OrderServiceTest {
     @DisplayName("나란히 보기: 원본 5.5 그대로(@Transactional 안에서 executeInTransaction)는 DB 가 롤백돼도 이벤트가 남고, 아웃박스는 롤백되면 이벤트도 없다")
     @Hint("HINTS.ko.md#1 — outbox 행은 주문과 같은 트랜잭션이라 롤백도 함께 됩니다. Kafka 에는 아직 아무것도 보내지 않았습니다. — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void sendThenRollbackInventsAnEventButTheOutboxDoesNot() {
-        Scenario naiveWorld = Scenario.create(cluster);
+        Scenario naiveWorld = Scenario.create(cluster, topics);
         try (NaiveOrderService naive = new NaiveOrderService(naiveWorld.ordersDb.connect("원본 5.5", CrashPoint.at("원본 5.5: " + DbSession.BEFORE_COMMIT, 1)),
                 cluster.clientProperties(), naiveWorld.topic, UniqueNames.of("naive-tx"))) {
             assertThatThrownBy(() -> naive.placeOrderAsWritten("order-1", 1000)).isInstanceOf(SimulatedCrash.class);
         }
         Scenario.Verdict naiveVerdict = naiveWorld.verdict(false);
-        System.out.println("[원본 5.5 그대로, 발행 → DB 롤백] " + naiveVerdict.line() + naiveVerdict.details());
+        Observations.reportAs("원본 5.5 그대로, 발행 → DB 롤백", "%s%s", naiveVerdict.line(), naiveVerdict.details());
         assertThat(naiveVerdict.eventsWithoutOrder()).as("(주어진 코드의 시연) 원본 방식은 주문 없는 이벤트를 남깁니다 (read_committed 로도 보임)")
                 .containsExactly("order-1:ORDER_CREATED (주문 없음)");
         assertThat(TopicReader.readAll(cluster, naiveWorld.topic, IsolationLevel.READ_COMMITTED)).as("read_committed 로 본 원본 방식의 이벤트").hasSize(1);
 
-        Scenario world = Scenario.create(cluster);
+        Scenario world = Scenario.create(cluster, topics);
         try (OrderService service = new OrderService(world.ordersDb.connect("주문 서비스", CrashPoint.at("주문 서비스: " + DbSession.BEFORE_COMMIT, 1)))) {
             boolean crashed = false;
             try {
@@ -105,7 +109,7 @@ class OrderServiceTest {
     @DisplayName("명령마다 outbox 행이 하나씩 생긴다: 만든 순서, 이벤트 종류, 값(JSON), 서로 다른 이벤트 ID. 없는 주문의 결제는 거절되고 행을 남기지 않는다")
     @Hint("HINTS.ko.md#1 — outbox(event_id, aggregate_id, event_type, payload) = (event.eventId(), 주문 ID, event.type(), event.toJson()). — 노트북 05 '5.5 보충: 원본 예제는 DB 저장과 Kafka 발행을 묶지 못합니다'")
     void everyCommandWritesOneOutboxRow() {
-        Scenario world = Scenario.create(cluster);
+        Scenario world = Scenario.create(cluster, topics);
         List<Scenario.Command> commands = Scenario.commands(3);
         world.runCommands(commands, CrashPoint.NONE);
         try (OrderService service = new OrderService(world.ordersDb.connect("주문 서비스"))) {
@@ -144,6 +148,6 @@ class OrderServiceTest {
         });
         outbox.keySet().stream().filter(o -> !orders.containsKey(o))
                 .forEach(o -> problems.add("%s: outbox 에 %s 가 있는데 주문이 없음".formatted(where, o)));
-        System.out.printf("[주문 ↔ outbox] %s: 주문 %d건, outbox 행 %d개%n", where, orders.size(), outbox.values().stream().mapToInt(List::size).sum());
+        Observations.reportAs("주문 ↔ outbox", "%s: 주문 %d건, outbox 행 %d개", where, orders.size(), outbox.values().stream().mapToInt(List::size).sum());
     }
 }

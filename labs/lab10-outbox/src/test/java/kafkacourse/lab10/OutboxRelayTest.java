@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Measurements;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
+import kafkacourse.kit.lab.LabTopics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,9 +29,11 @@ class OutboxRelayTest {
     private static final Duration BAD_INPUT_LIMIT = Duration.ofSeconds(60);
 
     private final KafkaCluster cluster;
+    private final LabTopics topics;
 
-    OutboxRelayTest(KafkaCluster cluster) {
+    OutboxRelayTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
+        this.topics = topics;
     }
 
     @Test
@@ -38,12 +42,12 @@ class OutboxRelayTest {
     @DisplayName("중계기는 outbox 행을 만든 순서대로, 키 = 주문 ID 로 보내고 '보냄'으로 표시한다: 주문마다 한 파티션에 생성 → 결제 → 배송 순서")
     @Hint("HINTS.ko.md#2 — ORDER BY seq 로 읽고, key = row.aggregateId() 로 보내세요. outbox 의 기본 키는 UUID 라 ORDER BY 가 없으면 순서가 무작위입니다. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void publishesEveryRowInOrderKeyedByOrder() {
-        Scenario world = Scenario.create(cluster);
+        Scenario world = Scenario.create(cluster, topics);
         List<OutboxRow> rows = outboxStoredOutOfOrder(world, 6);
         world.drainRelay(CrashPoint.NONE);
 
         Scenario.Verdict verdict = world.verdict(false);
-        System.out.println("[중계기, 장애 없음] " + verdict.line() + verdict.details());
+        Observations.reportAs("중계기, 장애 없음", "%s%s", verdict.line(), verdict.details());
         assertThat(verdict.outOfOrder()).as("주문마다 이벤트가 한 파티션에, 생성 → 결제 → 배송 순서로 있어야 합니다 (키 = 주문 ID, ORDER BY seq)").isEmpty();
         assertThat(verdict.ordersWithoutEvent()).as("토픽에 이벤트가 없는 주문").isEmpty();
         assertThat(verdict.eventsWithoutOrder()).as("DB 에 없는 주문의 이벤트").isEmpty();
@@ -75,7 +79,7 @@ class OutboxRelayTest {
     @DisplayName("Kafka 가 응답하지 않으면 중계기는 60초 안에 실패를 알리고 행을 '보냄'으로 표시하지 않는다; Kafka 가 돌아오면 빠짐없이 보낸다")
     @Hint("HINTS.ko.md#2 — send 가 돌려준 Future 의 get(...) 으로 ack 를 기다리세요. 기다리지 않고(fire-and-forget) 표시하면, 또는 flush() 만 하고 표시하면 실패한 전송도 '보냄'이 됩니다. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void unreachableKafkaLeavesRowsUnsent() {
-        Scenario world = Scenario.create(cluster);
+        Scenario world = Scenario.create(cluster, topics);
         world.runCommands(List.of(new Scenario.Command("place", "order-1")), CrashPoint.NONE);
         Properties nowhere = cluster.clientProperties();
         nowhere.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + freePort()); // nobody listens there
@@ -90,7 +94,7 @@ class OutboxRelayTest {
             }
         }, "Kafka 가 응답하지 않을 때 publishOnce 가 60초 안에 끝나지 않았습니다: max.block.ms·delivery.timeout.ms 와 get(ACK_TIMEOUT) 을 확인하세요");
         Measurements.report("Kafka 가 응답하지 않을 때 중계기가 실패를 알리기까지: %.1f초", (System.nanoTime() - start) / 1e9);
-        System.out.println("[Kafka 없음] 중계기가 알린 것: " + (failure == null ? "(아무 예외 없이 끝남)" : failure.getMessage()));
+        Observations.reportAs("Kafka 없음", "중계기가 알린 것: %s", failure == null ? "(아무 예외 없이 끝남)" : failure.getMessage());
         assertThat(failure).as("Kafka 가 ack 를 주지 않았으니 publishOnce 는 실패(PublishFailure)를 던져야 합니다").isNotNull();
         assertThat(world.unsentRows()).as("ack 없이 '보냄'으로 표시된 행이 있으면 그 이벤트는 영영 보내지지 않습니다: 안 보낸 행 1개가 그대로 있어야 합니다")
                 .isEqualTo(1);
@@ -105,7 +109,7 @@ class OutboxRelayTest {
     @DisplayName("DB 가 잠겨 있으면 중계기는 60초 안에 한국어로 알리고(StorageFailure), 잠금이 풀리면 빠짐없이 보낸다")
     @Hint("HINTS.ko.md#2 — StorageFailure 를 잡아서 삼키지 마세요. 표시하지 못한 행은 다음 실행에서 다시 보내고, 받는 쪽이 중복을 거릅니다. — 노트북 05 '연습 문제 → 실습 lab10-outbox'")
     void lockedDatabaseIsReportedAndNothingIsLost() throws Exception {
-        Scenario world = Scenario.create(cluster);
+        Scenario world = Scenario.create(cluster, topics);
         world.runCommands(Scenario.commands(2), CrashPoint.NONE);
         int rows = world.outbox().size();
 
@@ -138,7 +142,7 @@ class OutboxRelayTest {
             }
         }
         Measurements.report("DB 잠금에 막힌 중계기가 알리기까지: %.1f초 (잠금 대기 한도 %d ms)", (System.nanoTime() - start) / 1e9, Database.LOCK_TIMEOUT_MS);
-        System.out.println("[DB 잠김] 중계기가 알린 것: " + (failure == null ? "(아무 예외 없이 끝남)" : failure.getMessage()));
+        Observations.reportAs("DB 잠김", "중계기가 알린 것: %s", failure == null ? "(아무 예외 없이 끝남)" : failure.getMessage());
         assertThat(failure).as("DB 가 잠겨 있을 때 publishOnce 가 던진 것: StorageFailure(한국어 설명)를 삼키지 말고 그대로 던지세요")
                 .isInstanceOf(StorageFailure.class);
         assertThat(((StorageFailure) failure).locked()).as("잠금 때문에 실패한 것이어야 합니다").isTrue();
@@ -148,7 +152,7 @@ class OutboxRelayTest {
         world.drainRelay(CrashPoint.NONE);
         world.drainConsumer(CrashPoint.NONE);
         Scenario.Verdict verdict = world.verdict(true);
-        System.out.println("[DB 잠김 뒤 다시 실행] " + verdict.line() + verdict.details());
+        Observations.reportAs("DB 잠김 뒤 다시 실행", "%s%s", verdict.line(), verdict.details());
         assertThat(verdict.consistent()).as("잠금이 풀린 뒤: 빠진 것도, 두 번 적용된 것도 없어야 합니다: " + verdict.line() + verdict.details()).isTrue();
     }
 

@@ -9,22 +9,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
+import kafkacourse.kit.lab.LabTopics;
 import kafkacourse.kit.names.UniqueNames;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -61,18 +58,18 @@ final class Scenario {
         }
     }
 
-    private Scenario(KafkaCluster cluster, String name) {
+    private Scenario(KafkaCluster cluster, LabTopics topics, String name) {
         this.cluster = cluster;
         this.name = name;
-        this.topic = UniqueNames.of("order-events");
+        this.topic = topics.create("order-events", PARTITIONS, Map.of("min.insync.replicas", "2"));
         this.group = UniqueNames.of("timeline-service");
-        cluster.createTopic(topic, PARTITIONS, 3, Map.of("min.insync.replicas", "2"));
         this.ordersDb = Database.orders(DB_DIR.resolve(name + "-orders"));
         this.timelineDb = Database.timeline(DB_DIR.resolve(name + "-timeline"));
     }
 
-    static Scenario create(KafkaCluster cluster) {
-        return new Scenario(cluster, UniqueNames.of("w"));
+    /** A new world whose topic is one of {@code topics} (deleted after the test class). */
+    static Scenario create(KafkaCluster cluster, LabTopics topics) {
+        return new Scenario(cluster, topics, UniqueNames.of("w"));
     }
 
     /** A second consumer side (new timeline DB, new group) reading the same topic. */
@@ -220,30 +217,18 @@ final class Scenario {
     }
 
     Map<TopicPartition, Long> endOffsets() {
-        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PARTITIONS).boxed()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-        try {
-            return cluster.admin().listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (Exception e) {
-            throw new AssertionError("토픽 끝 오프셋을 읽지 못했습니다: " + e, e);
-        }
+        return cluster.endOffsets(topic);
     }
 
+    /** The group's committed offset of every partition, 0 where it has committed nothing. */
     Map<TopicPartition, Long> committedOffsets() {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = cluster.admin().listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, Long> result = new HashMap<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                TopicPartition tp = new TopicPartition(topic, p);
-                OffsetAndMetadata o = committed.get(tp);
-                result.put(tp, o == null ? 0L : o.offset());
-            }
-            return result;
-        } catch (Exception e) {
-            throw new AssertionError("그룹 오프셋을 읽지 못했습니다: " + e, e);
+        Map<TopicPartition, Long> committed = cluster.committedOffsets(group);
+        Map<TopicPartition, Long> result = new HashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            TopicPartition tp = new TopicPartition(topic, p);
+            result.put(tp, committed.getOrDefault(tp, 0L));
         }
+        return result;
     }
 
     // ------------------------------------------------------------------------------------------------ the verdict

@@ -2,14 +2,12 @@ package kafkacourse.lab11;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -17,14 +15,14 @@ import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.grading.Hint;
 import kafkacourse.kit.grading.Measurements;
+import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
-import kafkacourse.kit.names.UniqueNames;
+import kafkacourse.kit.lab.LabTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,27 +37,14 @@ class ThroughputTest {
     private static final int ORDERS = 1_000;
 
     private final KafkaCluster cluster;
-    private final List<String> topics = new ArrayList<>();
+    private final LabTopics topics;
 
-    ThroughputTest(KafkaCluster cluster) {
+    ThroughputTest(KafkaCluster cluster, LabTopics topics) {
         this.cluster = cluster;
-    }
-
-    @AfterEach
-    void deleteTopics() throws Exception {
-        if (!topics.isEmpty()) {
-            cluster.admin().deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
-        }
+        this.topics = topics;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    private String topic(String base, int partitions, Map<String, String> configs) {
-        String topic = UniqueNames.of(base);
-        cluster.createTopic(topic, partitions, 3, configs);
-        topics.add(topic);
-        return topic;
-    }
 
     record Run(ProducerMetrics metrics, long failures) {
     }
@@ -131,7 +116,7 @@ class ThroughputTest {
                 .as("tuned() 의 linger.ms: 0 이면 보낼 틈이 생기는 즉시 한 건짜리 배치가 나갑니다. 바쁜 컴퓨터에서는 밀린 레코드가 저절로 배치를 "
                         + "채워 티가 안 나지만, 빠른 컴퓨터에서는 배치가 생기지 않습니다 (HINTS.ko.md#1)").isGreaterThanOrEqualTo(5);
 
-        String topic = topic("orders-durable", PARTITIONS, Map.of());
+        String topic = topics.create("orders-durable", PARTITIONS);
         List<Order> events = OrderStream.events(ORDERS, 1);
         Run run = sendWithConfig(tuned, topic, events);
 
@@ -147,8 +132,8 @@ class ThroughputTest {
     @Hint("HINTS.ko.md#1 — linger.ms=0 이면 배치가 찰 틈이 없습니다. 조금 기다리게(linger.ms) 하고 batch.size 를 넉넉히. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void tunedBatchesAreAtLeastThreeTimesTheBaseline() {
         List<Order> events = OrderStream.events(ORDERS, 2);
-        Run baseline = sendWithConfig(ThroughputConfigs.baseline(cluster.clientProperties()), topic("orders-baseline", PARTITIONS, Map.of()), events);
-        Run tuned = sendWithConfig(ThroughputConfigs.tuned(cluster.clientProperties()), topic("orders-tuned", PARTITIONS, Map.of()), events);
+        Run baseline = sendWithConfig(ThroughputConfigs.baseline(cluster.clientProperties()), topics.create("orders-baseline", PARTITIONS), events);
+        Run tuned = sendWithConfig(ThroughputConfigs.tuned(cluster.clientProperties()), topics.create("orders-tuned", PARTITIONS), events);
 
         Measurements.report("기준선: %s", baseline.metrics());
         Measurements.report("튜닝  : %s", tuned.metrics());
@@ -175,7 +160,7 @@ class ThroughputTest {
     @Hint("HINTS.ko.md#1 — compression.type 의 기본값은 none. lz4, zstd, snappy, gzip 중 하나를 고르세요. 압축은 배치 단위입니다. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void tunedProducerCompressesTheJsonStream() {
         List<Order> events = OrderStream.events(ORDERS, 3);
-        Run tuned = sendWithConfig(ThroughputConfigs.tuned(cluster.clientProperties()), topic("orders-compressed", PARTITIONS, Map.of()), events);
+        Run tuned = sendWithConfig(ThroughputConfigs.tuned(cluster.clientProperties()), topics.create("orders-compressed", PARTITIONS), events);
 
         Measurements.report("압축: compression.type=%s → compression-rate-avg %.2f (배치 %.0fB → %.0fB)",
                 ThroughputConfigs.tuned(new Properties()).get(ProducerConfig.COMPRESSION_TYPE_CONFIG),
@@ -194,7 +179,7 @@ class ThroughputTest {
     @DisplayName("send 는 답을 기다리지 않는다: 한 요청에 여러 레코드가 실려 가고, 모든 이벤트가 한 번씩 기록된다")
     @Hint("HINTS.ko.md#2 — send(...) 뒤에 get() 이나 flush() 를 부르지 말고 콜백을 넘기세요. flush 는 finish() 가 한 번만. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void sendDoesNotWaitPerRecord() {
-        String topic = topic("orders-stream", PARTITIONS, Map.of());
+        String topic = topics.create("orders-stream", PARTITIONS);
         List<Order> events = OrderStream.events(ORDERS, 4);
         ProducerMetrics metrics;
         long failures;
@@ -221,7 +206,7 @@ class ThroughputTest {
     @DisplayName("실패한 전송은 조용히 사라지지 않고 failures() 에 세어진다")
     @Hint("HINTS.ko.md#2 — 콜백 (metadata, error) 에서 error != null 이면 failures 를 늘리고 firstFailure 에 남기세요. — 노트북 04-2 §1 '배치 처리 (Batching)'")
     void failedSendsAreCounted() {
-        String topic = topic("orders-failing", 1, Map.of());
+        String topic = topics.create("orders-failing", 1);
         Properties config = batchingConfig();
         // The producer refuses any request larger than 4 KB: a 10 KB event fails in the producer itself.
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "4096");
@@ -238,7 +223,7 @@ class ThroughputTest {
             failures = producer.failures();
             first = producer.firstFailure();
         }
-        System.out.println("[관찰] 10KB 이벤트 2건 + 보통 이벤트 " + normal.size() + "건 → failures()=" + failures + ", 첫 원인: " + first);
+        Observations.report("10KB 이벤트 2건 + 보통 이벤트 %d건 → failures()=%d, 첫 원인: %s", normal.size(), failures, first);
 
         assertThat(failures).as("failures(): 너무 큰 이벤트 2건이 실패로 세어져야 합니다 (HINTS.ko.md#2)").isEqualTo(2);
         assertThat(first).as("firstFailure(): 첫 실패의 원인 (RecordTooLargeException) 이 남아 있어야 합니다 (HINTS.ko.md#2)")
@@ -252,7 +237,7 @@ class ThroughputTest {
     private List<ConsumerRecord<String, String>> sendWithLearnerPartitioning(String base, List<Order> events) {
         int partitions = OrderPartitioning.partitions();
         assertThat(partitions).as("partitions(): 1 이상이어야 토픽을 만들 수 있습니다 (HINTS.ko.md#3)").isPositive();
-        String topic = topic(base, partitions, Map.of());
+        String topic = topics.create(base, partitions);
         Properties config = ThroughputConfigs.baseline(cluster.clientProperties());
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
@@ -281,7 +266,7 @@ class ThroughputTest {
         List<String> outOfOrder = byOrder.entrySet().stream()
                 .filter(e -> !inSequence(e.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
-        System.out.printf("[관찰] 주문 %d개 중 여러 파티션에 흩어진 주문 %d개, 순서가 뒤바뀐 주문 %d개%n", byOrder.size(), split.size(), outOfOrder.size());
+        Observations.report("주문 %d개 중 여러 파티션에 흩어진 주문 %d개, 순서가 뒤바뀐 주문 %d개", byOrder.size(), split.size(), outOfOrder.size());
 
         assertThat(records).as("토픽의 이벤트 수").hasSize(events.size());
         assertThat(split).as("이벤트가 여러 파티션에 흩어진 주문 (앞의 것들): 한 파티션에 모여야 순서가 지켜집니다 (HINTS.ko.md#3)")

@@ -4,10 +4,13 @@ import kafkacourse.kit.cluster.ExternalKafkaCluster;
 import kafkacourse.kit.cluster.KafkaCluster;
 import org.junit.jupiter.api.Assumptions;
 
-/** One-line guards for tests that kill or restart brokers (see also {@link RequiresBrokerControl}). */
-public final class BrokerControl {
+/**
+ * One-line guards for tests that kill or restart brokers (see also {@link RequiresBrokerControl}). Not to be confused
+ * with the cluster package's broker-control strategies (child processes, docker compose), which do the killing.
+ */
+public final class BrokerControlAssumption {
 
-    private BrokerControl() {
+    private BrokerControlAssumption() {
     }
 
     /**
