@@ -59,6 +59,8 @@ final class FastGrading {
         List<Path> inputs = List.of(mainSources, labDir.resolve("src/main/resources"), labDir.resolve("src/test/java"), labDir.resolve("src/test/resources"));
         Path stamp = work.resolve("inputs.sha256");
         String key = inputKey(inputs, classpath);
+        long t0 = System.nanoTime();
+        String compiled = "바뀐 코드 없음";
         if (!key.equals(read(stamp)) || !Files.isDirectory(testClasses)) {
             delete(stamp);
             LabCompiler.Result main = LabCompiler.compile(mainSources, labDir.resolve("src/main/resources"), classpath.compile(), classes);
@@ -74,8 +76,11 @@ final class FastGrading {
                 return new Outcome(tests.errors());
             }
             write(stamp, key);
+            compiled = String.format("%.1f초", (System.nanoTime() - t0) / 1e9);
         }
+        long t1 = System.nanoTime();
         runTests(lab, labDir, classes, testClasses, classpath, sources, work);
+        System.out.printf("  (%s: 컴파일 %s, 테스트 실행 %.1f초)%n", lab, compiled, (System.nanoTime() - t1) / 1e9);
         return new Outcome(List.of());
     }
 
