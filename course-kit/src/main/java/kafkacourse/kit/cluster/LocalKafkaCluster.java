@@ -138,6 +138,17 @@ public final class LocalKafkaCluster implements KafkaCluster {
         try {
             List<Long> logOffsets = nodes.stream().map(n -> cluster.launch(n)).toList();
             phases.done("브로커 JVM " + nodes.size() + "개 실행");
+            // The Admin client (its classes, its threads) is made while the brokers start, not after: in a cold CLI JVM
+            // this took seconds of the readiness check (measured, docs-ko/cluster-settings.md).
+            Thread early = new Thread(() -> {
+                try {
+                    cluster.admin();
+                } catch (RuntimeException e) {
+                    // made again, and then reported, by awaitAllBrokersReady
+                }
+            }, "course-cluster-admin");
+            early.setDaemon(true);
+            early.start();
             for (int i = 0; i < nodes.size(); i++) {
                 cluster.awaitStarted(nodes.get(i), logOffsets.get(i));
                 phases.done("노드 " + nodes.get(i).id() + " 로그에 '" + STARTED_MARKER + "'");
