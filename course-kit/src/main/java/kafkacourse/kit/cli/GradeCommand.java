@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
  * {@code ./course grade [labNN]}: runs the graded tests (full output in {@code target/course-grade.log}), prints each
  * lab's score table, or the compile errors of a lab that could not be graded, then the course total.
  *
- * <p>One lab, or every lab while a cluster is running: the quick path ({@link FastGrading}: compiled in this JVM,
- * tests through the kit's LabRunner with the classpaths Maven resolved once). Otherwise, or with {@code --maven}, or
- * when Maven's classpaths cannot be had: {@code mvn test}, the canonical grader (same grade.json).
+ * <p>One lab: the quick path ({@link FastGrading}: compiled in this JVM, tests through the kit's LabRunner with the
+ * classpaths Maven resolved once). Every lab, or with {@code --maven}, or when Maven's classpaths cannot be had:
+ * {@code mvn test}, the canonical grader (same grade.json; one cluster for the whole build).
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "실습을 채점합니다(실습을 안 고르면 모든 실습 + 강좌 총점).")
@@ -102,12 +102,11 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     /**
-     * The Maven-resolved classpaths of {@code labs} for the quick path, asked of Maven once when missing or stale;
-     * empty when the quick path does not apply: every lab without a running cluster is Maven's (one cluster for the
-     * whole build instead of one per lab).
+     * The Maven-resolved classpaths of one lab for the quick path, asked of Maven once when missing or stale; empty
+     * when the quick path does not apply: every lab at once is Maven's (one cluster for the whole build).
      */
     private Map<String, LabClasspath> quickPath(Path root, List<String> labs, Path log) {
-        if (labs.size() > 1 && !clusterRunning()) {
+        if (labs.size() > 1) {
             return Map.of();
         }
         Map<String, LabClasspath> found = new java.util.LinkedHashMap<>();
@@ -123,16 +122,6 @@ final class GradeCommand implements Callable<Integer> {
             }
         }
         return found;
-    }
-
-    /** A cluster the tests will use: {@code KAFKA_BOOTSTRAP_SERVERS}, or the course cluster's brokers are alive. */
-    private static boolean clusterRunning() {
-        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        if (external != null && !external.isBlank()) {
-            return true;
-        }
-        return kafkacourse.kit.cluster.LocalKafkaCluster.existing(kafkacourse.kit.cluster.ClusterHome.interactive())
-                .map(c -> !c.runningNodes().isEmpty() && c.runningNodes().size() == c.nodeIds().size()).orElse(false);
     }
 
     /** The distinct lines, at most 15. */
