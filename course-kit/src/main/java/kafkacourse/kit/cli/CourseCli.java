@@ -33,6 +33,7 @@ public final class CourseCli {
               cluster up --secure      워크숍 보안 클러스터: SASL/SCRAM 인증 + ACL (docs-ko/workshop-security.md)
               cluster reset            클러스터 데이터를 모두 지웁니다 (확인을 묻습니다; --yes)
               grade [labNN]            실습을 채점합니다 (없으면 모든 실습 + 강좌 총점)
+              grade labNN --maven      Maven(mvn test)으로 채점합니다 (표준 채점기, 느림; 기본은 Maven 없이 컴파일·실행)
               grade --room             워크숍(강사): 참가자별 최신 점수를 봅니다 (room show|publish 도 있음)
               room add-learners N      워크숍(강사): 보안 클러스터에 학습자 계정 N개와 client.properties 를 만듭니다
               check                    모든 노트북을 화면 없이 실행해 봅니다 (클러스터 필요)

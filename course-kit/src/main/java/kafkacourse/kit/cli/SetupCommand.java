@@ -2,6 +2,7 @@ package kafkacourse.kit.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,6 +31,9 @@ final class SetupCommand implements Callable<Integer> {
         if (rc != 0) {
             System.out.println("  (아직 컴파일되지 않는 실습 코드가 있습니다. 채점할 때 어디인지 알려 드립니다: ./course grade)");
         }
+        // ./course grade compiles and runs a lab without Maven, with the classpaths Maven resolves here once.
+        List<String> labs = CourseLayout.labDirs().stream().map(d -> d.getFileName().toString()).toList();
+        LabClasspath.resolve(CourseLayout.root(), labs, CourseLayout.target().resolve("course-grade-classpath.log"));
         System.out.printf("✔ 빌드 완료 (%.1f초)%n", (System.nanoTime() - t0) / 1e9);
         new KernelInstaller().install();
     }

@@ -48,20 +48,47 @@ public final class ClusterBench {
 
     private final Path home;
     private final int runs;
+    private final Duration startTimeout;
     private final Map<String, Figure> figures = new LinkedHashMap<>();
+    private final Map<String, String> failures = new LinkedHashMap<>();
 
-    public ClusterBench(Path home, int runs) {
+    /** {@code startTimeout}: how long one cluster start may take (generous: a loaded 2-core machine is slow, not broken). */
+    public ClusterBench(Path home, int runs, Duration startTimeout) {
         this.home = home;
         this.runs = runs;
+        this.startTimeout = startTimeout;
     }
 
     public Map<String, Figure> figures() {
         return figures;
     }
 
+    /** The steps that could not be measured, with the Korean reason. */
+    public Map<String, String> failures() {
+        return failures;
+    }
+
+    /**
+     * Runs one step of the benchmark; a failure is recorded and printed in Korean with the step's name, the bench
+     * cluster is stopped, and the benchmark goes on with the next step (its figures stay what they were).
+     */
+    public void step(String name, Runnable action) {
+        long t0 = System.nanoTime();
+        System.out.println("▶ " + name + " ...");
+        try {
+            action.run();
+            System.out.printf("  (%.0f초)%n", (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            failures.put(name, reason);
+            System.out.println("✘ 측정하지 못했습니다: " + name + "\n  이유: " + reason.replace("\n", "\n  "));
+            stop();
+        }
+    }
+
     private ClusterOptions options() {
         // Detached, so that graded runs (other JVMs) attach to it as they would to `./course cluster up`.
-        return ClusterOptions.interactive(0).withHome(home.resolve("cluster"));
+        return ClusterOptions.interactive(0).withHome(home.resolve("cluster")).withStartTimeout(startTimeout);
     }
 
     /** Cold (storage formatted anew) and warm (existing data) starts, alternating with raw starts of the same brokers. */
@@ -93,7 +120,10 @@ public final class ClusterBench {
         }
     }
 
-    /** Runs {@code command} (a graded lab run) {@code count} times against a running bench cluster; returns each time. */
+    /**
+     * Runs {@code command} (a graded lab run) {@code count} times against a running bench cluster; returns each time.
+     * {@code name} null: not recorded (a warm-up run).
+     */
     public List<Double> gradedRuns(List<String> command, Path workDir, int count, String name) {
         List<Double> times = new ArrayList<>();
         try (LocalKafkaCluster cluster = LocalKafkaCluster.attach(options().home()).orElseGet(() -> LocalKafkaCluster.start(options()))) {
@@ -106,8 +136,13 @@ public final class ClusterBench {
                 try {
                     Process p = pb.start();
                     if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
                         p.destroyForcibly();
                         throw new ClusterException("채점 실행이 10분 안에 끝나지 않았습니다. 로그: " + home.resolve("graded-run.log"));
+                    }
+                    String output = Files.readString(home.resolve("graded-run.log"));
+                    if (!output.contains("합계:")) {
+                        throw new ClusterException("채점 결과표가 나오지 않았습니다 (종료 코드 " + p.exitValue() + "). 로그: " + home.resolve("graded-run.log"));
                     }
                 } catch (IOException e) {
                     throw new ClusterException("채점 명령을 실행할 수 없습니다: " + command, e);
@@ -117,7 +152,9 @@ public final class ClusterBench {
                 }
                 times.add((System.nanoTime() - t0) / 1e9);
             }
-            figures.put(name, new Figure(name, times));
+            if (name != null) {
+                figures.put(name, new Figure(name, times));
+            }
             return times;
         }
     }
@@ -187,7 +224,7 @@ public final class ClusterBench {
             p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
             AdminSupport.tuneAdmin(p);
             try (Admin admin = Admin.create(p)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                long deadline = System.nanoTime() + startTimeout.toNanos();
                 while (System.nanoTime() < deadline) {
                     try {
                         if (admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size() == 3) {
@@ -198,7 +235,7 @@ public final class ClusterBench {
                     }
                     Thread.sleep(50);
                 }
-                throw new ClusterException("직접 실행한 브로커 3개가 120초 안에 준비되지 않았습니다: " + options().home());
+                throw new ClusterException("직접 실행한 브로커 3개가 " + startTimeout.toSeconds() + "초 안에 준비되지 않았습니다: " + options().home());
             }
         } catch (IOException e) {
             throw new ClusterException("브로커를 직접 실행할 수 없습니다.", e);
@@ -206,9 +243,10 @@ public final class ClusterBench {
             Thread.currentThread().interrupt();
             throw new ClusterException("중단되었습니다.");
         } finally {
-            // Measured up to "ready"; the brokers go before the next measurement (outside the timed part).
-            cluster.shutdown();
+            // Measured up to "ready"; the brokers go before the next measurement (outside the timed part). SIGKILL: the
+            // next measured start is a cold one (wiped storage), so a graceful stop would only make the bench longer.
             processes.forEach(Process::destroyForcibly);
+            cluster.killAll();
         }
     }
 

@@ -119,6 +119,7 @@ public final class LocalKafkaCluster implements KafkaCluster {
     }
 
     private static LocalKafkaCluster startOnce(ClusterOptions options, long ownerPid, boolean owned) {
+        StartPhases phases = new StartPhases();
         Path home = options.home();
         List<NodeSpec> nodes = layout(options);
         Optional<ClusterState> previous = ClusterState.read(home);
@@ -128,20 +129,60 @@ public final class LocalKafkaCluster implements KafkaCluster {
 
         ClusterDirectory.writeConfigs(home, nodes, options.brokerOverrides());
         state.write(home);
+        phases.done("설정·상태 파일");
         if (!formatted) {
             ClusterDirectory.format(home, clusterId, nodes);
+            phases.done("저장소 포맷(JVM 1개, 노드 " + nodes.size() + "개)");
         }
         LocalKafkaCluster cluster = new LocalKafkaCluster(home, state, owned, options.startTimeout());
         try {
             List<Long> logOffsets = nodes.stream().map(n -> cluster.launch(n)).toList();
+            phases.done("브로커 JVM " + nodes.size() + "개 실행");
+            // The Admin client (its classes, its threads) is made while the brokers start, not after: in a cold CLI JVM
+            // this took seconds of the readiness check (measured, docs-ko/cluster-settings.md).
+            Thread early = new Thread(() -> {
+                try {
+                    cluster.admin();
+                } catch (RuntimeException e) {
+                    // made again, and then reported, by awaitAllBrokersReady
+                }
+            }, "course-cluster-admin");
+            early.setDaemon(true);
+            early.start();
             for (int i = 0; i < nodes.size(); i++) {
                 cluster.awaitStarted(nodes.get(i), logOffsets.get(i));
+                phases.done("노드 " + nodes.get(i).id() + " 로그에 '" + STARTED_MARKER + "'");
             }
             cluster.awaitAllBrokersReady();
+            phases.done("Admin 이 브로커 " + nodes.size() + "개를 봄");
+            phases.print();
             return cluster;
         } catch (RuntimeException e) {
             cluster.killAll();
             throw e;
+        }
+    }
+
+    /**
+     * Where the seconds of a start go, printed when {@code -Dcourse.cluster.timings=true} (or {@code COURSE_TIMINGS=1}):
+     * the measurement behind docs-ko/cluster-settings.md. Each phase's time is counted from the end of the one before.
+     */
+    private static final class StartPhases {
+        private final boolean on = Boolean.getBoolean("course.cluster.timings") || "1".equals(System.getenv("COURSE_TIMINGS"));
+        private final long t0 = System.nanoTime();
+        private long last = t0;
+        private final StringBuilder lines = new StringBuilder();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            lines.append(String.format("  %-44s %6.2f초 (누적 %6.2f초)%n", phase, (now - last) / 1e9, (now - t0) / 1e9));
+            last = now;
+        }
+
+        void print() {
+            if (on) {
+                System.out.print("[시작 단계별 시간]\n" + lines);
+            }
         }
     }
 
