@@ -142,27 +142,14 @@ public final class AdminSupport {
     }
 
     static java.util.Optional<org.apache.kafka.clients.admin.ConsumerGroupDescription> describeGroup(Admin admin, String groupId) {
-        try {
-            return java.util.Optional.of(KafkaFutures.get(admin.describeConsumerGroups(List.of(groupId)).all(),
-                    "그룹 " + groupId + " 조회").get(groupId));
-        } catch (RuntimeException e) {
-            if (causedBy(e, org.apache.kafka.common.errors.GroupIdNotFoundException.class)) {
-                return java.util.Optional.empty();
-            }
-            throw e;
-        }
+        return KafkaFutures.getUnlessAbsent(admin.describeConsumerGroups(List.of(groupId)).all(), "그룹 " + groupId + " 조회",
+                org.apache.kafka.common.errors.GroupIdNotFoundException.class).map(groups -> groups.get(groupId));
     }
 
     static int shareGroupMembers(Admin admin, String groupId) {
-        try {
-            return KafkaFutures.get(admin.describeShareGroups(List.of(groupId)).all(), "공유 그룹 " + groupId + " 조회")
-                    .get(groupId).members().size();
-        } catch (RuntimeException e) {
-            if (causedBy(e, org.apache.kafka.common.errors.GroupIdNotFoundException.class)) {
-                return 0; // the group appears with its first member
-            }
-            throw e;
-        }
+        // the group appears with its first member: before that, 0 members
+        return KafkaFutures.getUnlessAbsent(admin.describeShareGroups(List.of(groupId)).all(), "공유 그룹 " + groupId + " 조회",
+                org.apache.kafka.common.errors.GroupIdNotFoundException.class).map(groups -> groups.get(groupId).members().size()).orElse(0);
     }
 
     static void setGroupConfig(Admin admin, String groupId, String name, String value) {
@@ -170,15 +157,6 @@ public final class AdminSupport {
         var set = new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(name, value),
                 org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
         get(admin.incrementalAlterConfigs(Map.of(resource, List.of(set))).all(), "그룹 " + groupId + " 설정 " + name + " 변경");
-    }
-
-    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(Admin admin, String topic) {

@@ -16,6 +16,28 @@ public final class KafkaFutures {
     private KafkaFutures() {
     }
 
+    /**
+     * The future's value, or empty when it failed because the thing asked about does not exist (yet), e.g.
+     * {@code GroupIdNotFoundException} for a group whose first member has not joined. {@link ClusterException} keeps
+     * only the cause's text, so callers cannot look for the type afterwards: this is the place to ask.
+     */
+    public static <T> java.util.Optional<T> getUnlessAbsent(KafkaFuture<T> future, String what, Class<? extends Throwable> absent) {
+        try {
+            return java.util.Optional.of(future.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            if (absent.isInstance(e.getCause())) {
+                return java.util.Optional.empty();
+            }
+            throw new ClusterException(what + "에 실패했습니다: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException(what + " 중에 중단되었습니다.");
+        } catch (TimeoutException e) {
+            throw new ClusterException(what + "이(가) " + LIMIT.toSeconds() + "초 안에 끝나지 않았습니다. 클러스터 주소와 상태를 확인하세요"
+                    + " (로컬 클러스터: ./course cluster status).");
+        }
+    }
+
     /** The future's value; {@code what} names the operation in the message, e.g. {@code "토픽 orders 조회"}. */
     public static <T> T get(KafkaFuture<T> future, String what) {
         return get(future, what, LIMIT);

@@ -3,7 +3,9 @@ package kafkacourse.kit.junit;
 import java.time.Duration;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,19 +72,22 @@ public final class LeftoverSweeper {
     }
 
     private static void deleteEach(Collection<? extends KafkaFuture<Void>> futures, String what) {
+        // One Admin call deletes them all, so one failure usually repeats for each: one line per distinct reason.
+        Map<String, Integer> failures = new LinkedHashMap<>();
         for (KafkaFuture<Void> f : futures) {
             try {
                 f.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 // e.g. a group that still has a member (a consumer a failed test did not close): it expires later.
-                System.err.println("[강좌 클러스터] " + what + " 하나를 지우지 못했습니다: " + e.getCause().getMessage());
+                failures.merge("지우지 못했습니다: " + e.getCause().getMessage(), 1, Integer::sum);
             } catch (TimeoutException e) {
-                System.err.println("[강좌 클러스터] " + what + " 삭제가 " + LIMIT.toSeconds() + "초 안에 끝나지 않았습니다.");
+                failures.merge("삭제가 " + LIMIT.toSeconds() + "초 안에 끝나지 않았습니다.", 1, Integer::sum);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+        failures.forEach((reason, count) -> System.err.println("[강좌 클러스터] " + what + " " + count + "개를 " + reason));
     }
 
     private static <T> T get(KafkaFuture<T> future) {
