@@ -138,17 +138,11 @@ public final class LocalKafkaCluster implements KafkaCluster {
         try {
             List<Long> logOffsets = nodes.stream().map(n -> cluster.launch(n)).toList();
             phases.done("브로커 JVM " + nodes.size() + "개 실행");
-            // The Admin client (its classes, its threads) is made while the brokers start, not after: in a cold CLI JVM
-            // this took seconds of the readiness check (measured, docs-ko/cluster-settings.md).
-            Thread early = new Thread(() -> {
-                try {
-                    cluster.admin();
-                } catch (RuntimeException e) {
-                    // made again, and then reported, by awaitAllBrokersReady
-                }
-            }, "course-cluster-admin");
-            early.setDaemon(true);
-            early.start();
+            // The Admin client is made only after every node logged that it started, never while they start: a client
+            // that keeps reconnecting to a port nobody listens on yet can, on loopback, be handed that very port as its
+            // own source port (TCP self-connect), and the broker that should listen there then fails to bind. With an early
+            // Admin client (tried: it saved 0.9 s) a ReuseTest broker died 1.2 s into its start in a CI run; this is the
+            // likely cause, so the saving is not worth it.
             for (int i = 0; i < nodes.size(); i++) {
                 cluster.awaitStarted(nodes.get(i), logOffsets.get(i));
                 phases.done("노드 " + nodes.get(i).id() + " 로그에 '" + STARTED_MARKER + "'");
