@@ -56,14 +56,16 @@ final class FastGrading {
         Path classes = work.resolve("classes");
         Path testClasses = work.resolve("test-classes");
         Path mainSources = solutions ? root.resolve("solutions").resolve(lab).resolve("src/main/java") : labDir.resolve("src/main/java");
-        List<Path> inputs = List.of(mainSources, labDir.resolve("src/main/resources"), labDir.resolve("src/test/java"), labDir.resolve("src/test/resources"));
+        // The given code (labs/<lab>/src/given/java) is the second source root of both builds, as in labs/pom.xml.
+        Path givenSources = labDir.resolve("src/given/java");
+        List<Path> inputs = List.of(mainSources, givenSources, labDir.resolve("src/main/resources"), labDir.resolve("src/test/java"), labDir.resolve("src/test/resources"));
         Path stamp = work.resolve("inputs.sha256");
         String key = inputKey(inputs, classpath);
         long t0 = System.nanoTime();
         String compiled = "바뀐 코드 없음";
         if (!key.equals(read(stamp)) || !Files.isDirectory(testClasses)) {
             delete(stamp);
-            LabCompiler.Result main = LabCompiler.compile(mainSources, labDir.resolve("src/main/resources"), classpath.compile(), classes);
+            LabCompiler.Result main = LabCompiler.compile(List.of(givenSources, mainSources), labDir.resolve("src/main/resources"), classpath.compile(), classes);
             if (!main.ok()) {
                 appendToLog(main.errors());
                 return new Outcome(main.errors());

@@ -43,6 +43,11 @@ final class LabCompiler {
 
     /** Compiles every {@code .java} under {@code sources} into a fresh {@code out}, then copies {@code resources}. */
     static Result compile(Path sources, Path resources, List<Path> classpath, Path out) {
+        return compile(List.of(sources), resources, classpath, out);
+    }
+
+    /** The same for several source roots compiled together, e.g. a lab's given code and the learner's code. */
+    static Result compile(List<Path> sourceRoots, Path resources, List<Path> classpath, Path out) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             return new Result(List.of("[ERROR] 자바 컴파일러(javac)가 없습니다: JRE 가 아니라 JDK 17 이상으로 실행하세요 (지금: "
@@ -51,7 +56,10 @@ final class LabCompiler {
         try {
             deleteTree(out);
             Files.createDirectories(out);
-            List<File> files = javaFiles(sources);
+            List<File> files = new java.util.ArrayList<>();
+            for (Path sources : sourceRoots) {
+                files.addAll(javaFiles(sources));
+            }
             if (!files.isEmpty()) {
                 DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
                 try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.getDefault(), StandardCharsets.UTF_8)) {
