@@ -152,11 +152,12 @@ public final class AdminSupport {
                 org.apache.kafka.common.errors.GroupIdNotFoundException.class).map(groups -> groups.get(groupId).members().size()).orElse(0);
     }
 
-    static void setGroupConfig(Admin admin, String groupId, String name, String value) {
+    static void setGroupConfigs(Admin admin, String groupId, Map<String, String> configs) {
         var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.GROUP, groupId);
-        var set = new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(name, value),
-                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
-        get(admin.incrementalAlterConfigs(Map.of(resource, List.of(set))).all(), "그룹 " + groupId + " 설정 " + name + " 변경");
+        List<org.apache.kafka.clients.admin.AlterConfigOp> set = configs.entrySet().stream()
+                .map(e -> new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(e.getKey(), e.getValue()),
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList();
+        get(admin.incrementalAlterConfigs(Map.of(resource, set)).all(), "그룹 " + groupId + " 설정 " + configs + " 변경");
     }
 
     static Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(Admin admin, String topic) {

@@ -163,7 +163,12 @@ public interface KafkaCluster extends AutoCloseable {
 
     /** Sets one dynamic config of a group, e.g. {@code share.auto.offset.reset=earliest} for a new share group. */
     default void setGroupConfig(String groupId, String name, String value) {
-        AdminSupport.setGroupConfig(admin(), groupId, name, value);
+        setGroupConfigs(groupId, Map.of(name, value));
+    }
+
+    /** Sets several dynamic configs of a group in one request (e.g. a share group's start and lock duration). */
+    default void setGroupConfigs(String groupId, Map<String, String> configs) {
+        AdminSupport.setGroupConfigs(admin(), groupId, configs);
     }
 
     /**

@@ -15,15 +15,12 @@ import kafkacourse.kit.Clients;
 import kafkacourse.kit.cluster.KafkaCluster;
 import kafkacourse.kit.display.HtmlTable;
 import kafkacourse.kit.display.Notebook;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Kafka's own queues (share groups, KIP-932, production-ready since 4.2), live for notebook 03. */
@@ -36,7 +33,7 @@ public final class ShareGroupDemo {
     public static HtmlTable membersOnOnePartition(KafkaCluster cluster, int members, int records) {
         String topic = Clients.newTopic(cluster, "jobs", 1, 3);
         String group = Notebook.unique("share");
-        groupConfig(cluster, group, Map.of("share.auto.offset.reset", "earliest"));
+        cluster.setGroupConfigs(group, Map.of("share.auto.offset.reset", "earliest"));
         send(cluster, topic, records);
         Map<String, Integer> perMember = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -88,7 +85,7 @@ public final class ShareGroupDemo {
     public static HtmlTable redelivery(KafkaCluster cluster, int deliveryLimit) {
         String topic = Clients.newTopic(cluster, "redelivery", 1, 3);
         String group = Notebook.unique("share");
-        groupConfig(cluster, group, Map.of("share.auto.offset.reset", "earliest", "share.delivery.count.limit", Integer.toString(deliveryLimit)));
+        cluster.setGroupConfigs(group, Map.of("share.auto.offset.reset", "earliest", "share.delivery.count.limit", Integer.toString(deliveryLimit)));
         try (KafkaProducer<String, String> p = Clients.producer(cluster)) {
             p.send(new ProducerRecord<>(topic, "늘 실패", "RELEASE"));
             p.send(new ProducerRecord<>(topic, "독 메시지", "REJECT"));
@@ -118,7 +115,7 @@ public final class ShareGroupDemo {
     public static HtmlTable lockTimeout(KafkaCluster cluster, int lockMs) {
         String topic = Clients.newTopic(cluster, "lock", 1, 3);
         String group = Notebook.unique("share");
-        groupConfig(cluster, group, Map.of("share.auto.offset.reset", "earliest", "share.record.lock.duration.ms", Integer.toString(lockMs)));
+        cluster.setGroupConfigs(group, Map.of("share.auto.offset.reset", "earliest", "share.record.lock.duration.ms", Integer.toString(lockMs)));
         send(cluster, topic, 1);
         HtmlTable t = HtmlTable.of("멤버", "받은 시각(시작부터 초)", "deliveryCount", "한 일");
         long t0 = System.nanoTime();
@@ -160,17 +157,6 @@ public final class ShareGroupDemo {
         p.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
         p.putAll(extra);
         return new KafkaShareConsumer<>(p);
-    }
-
-    static void groupConfig(KafkaCluster cluster, String group, Map<String, String> configs) {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.GROUP, group);
-        List<AlterConfigOp> ops = configs.entrySet().stream()
-                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList();
-        try {
-            cluster.admin().incrementalAlterConfigs(Map.of(resource, ops)).all().get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("공유 그룹 설정을 바꾸지 못했습니다: " + configs + " — " + e.getMessage(), e);
-        }
     }
 
     private static void send(KafkaCluster cluster, String topic, int records) {
