@@ -23,18 +23,12 @@ public final class KafkaFutures {
      */
     public static <T> java.util.Optional<T> getUnlessAbsent(KafkaFuture<T> future, String what, Class<? extends Throwable> absent) {
         try {
-            return java.util.Optional.of(future.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS));
+            return java.util.Optional.of(await(future, what, LIMIT));
         } catch (ExecutionException e) {
             if (absent.isInstance(e.getCause())) {
                 return java.util.Optional.empty();
             }
-            throw new ClusterException(what + "에 실패했습니다: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException(what + " 중에 중단되었습니다.");
-        } catch (TimeoutException e) {
-            throw new ClusterException(what + "이(가) " + LIMIT.toSeconds() + "초 안에 끝나지 않았습니다. 클러스터 주소와 상태를 확인하세요"
-                    + " (로컬 클러스터: ./course cluster status).");
+            throw failed(what, e);
         }
     }
 
@@ -46,15 +40,26 @@ public final class KafkaFutures {
     /** The same with its own time limit (e.g. a notebook view that should answer quickly). */
     public static <T> T get(KafkaFuture<T> future, String what, Duration limit) {
         try {
+            return await(future, what, limit);
+        } catch (ExecutionException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** Waits at most {@code limit}; an interrupt or the time running out become Korean messages, a failure stays as it is. */
+    private static <T> T await(KafkaFuture<T> future, String what, Duration limit) throws ExecutionException {
+        try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException(what + " 중에 중단되었습니다.");
-        } catch (ExecutionException e) {
-            throw new ClusterException(what + "에 실패했습니다: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new ClusterException(what + "이(가) " + limit.toSeconds() + "초 안에 끝나지 않았습니다. 클러스터 주소와 상태를 확인하세요"
                     + " (로컬 클러스터: ./course cluster status).");
         }
+    }
+
+    private static ClusterException failed(String what, ExecutionException e) {
+        return new ClusterException(what + "에 실패했습니다: " + e.getCause().getMessage(), e.getCause());
     }
 }
