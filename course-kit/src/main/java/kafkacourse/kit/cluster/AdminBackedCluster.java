@@ -10,18 +10,20 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * A cluster the kit reaches through one Admin client and whose brokers, if at all, are killed and restarted by a
- * {@link BrokerControl} strategy (docker compose, Testcontainers containers). The one place for the node-id check,
- * "start and wait until unfenced", restoring every node, and the meaning of ready: every node registered with the
- * controller and unfenced ({@link AdminSupport#awaitBrokers}), the same wait {@link LocalKafkaCluster} uses.
+ * {@link BrokerControl} strategy: child processes ({@link LocalKafkaCluster}), docker compose or Testcontainers
+ * containers ({@link ExternalKafkaCluster}, {@link TestcontainersKafkaCluster}). The one place for the client
+ * settings, the node-id check, "start and wait until unfenced", restoring every node, and the meaning of ready: every
+ * node registered with the controller and unfenced ({@link AdminSupport#awaitBrokers}).
  */
 abstract class AdminBackedCluster implements KafkaCluster {
 
     private final Properties clientProperties;
-    private final Admin admin;
+    private volatile Admin admin; // made on first use, closed by close()
     private final List<Integer> nodeIds;
     private final Optional<BrokerControl> control;
     private final Duration startLimit;
 
+    /** {@code admin}: an Admin client already made for these settings (e.g. to learn the node ids), or null. */
     AdminBackedCluster(Properties clientProperties, Admin admin, List<Integer> nodeIds, Optional<BrokerControl> control,
                        Duration startLimit) {
         this.clientProperties = clientProperties;
@@ -54,7 +56,16 @@ abstract class AdminBackedCluster implements KafkaCluster {
 
     @Override
     public Admin admin() {
-        return admin;
+        Admin a = admin;
+        if (a == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = adminFor(clientProperties);
+                }
+                a = admin;
+            }
+        }
+        return a;
     }
 
     @Override
@@ -68,7 +79,7 @@ abstract class AdminBackedCluster implements KafkaCluster {
             return control.get().running();
         }
         try {
-            return AdminSupport.liveBrokers(admin);
+            return AdminSupport.liveBrokers(admin());
         } catch (ClusterException e) {
             return Set.of();
         }
@@ -111,7 +122,7 @@ abstract class AdminBackedCluster implements KafkaCluster {
         if (!c.running().contains(nodeId)) {
             c.start(nodeId);
         }
-        AdminSupport.awaitBrokers(admin, Set.of(nodeId), startLimit, c.howToReadLog(nodeId));
+        AdminSupport.awaitBrokers(admin(), Set.of(nodeId), startLimit, c.howToReadLog(nodeId));
     }
 
     @Override
@@ -130,13 +141,25 @@ abstract class AdminBackedCluster implements KafkaCluster {
 
     @Override
     public void awaitAllBrokersReady() {
-        AdminSupport.awaitBrokers(admin, Set.copyOf(nodeIds), startLimit,
+        AdminSupport.awaitBrokers(admin(), Set.copyOf(nodeIds), startLimit,
                 control.map(BrokerControl::howToCheckAll).orElseGet(this::whereToLookWithoutControl));
     }
 
     /** Closes the Admin client; a subclass that owns the brokers stops them too. */
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(2));
+        closeAdmin();
+    }
+
+    /** Closes the Admin client, if one was made; the next {@link #admin()} makes a new one. */
+    final void closeAdmin() {
+        Admin a;
+        synchronized (this) {
+            a = admin;
+            admin = null;
+        }
+        if (a != null) {
+            a.close(Duration.ofSeconds(2));
+        }
     }
 }

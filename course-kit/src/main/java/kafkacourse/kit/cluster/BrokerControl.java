@@ -3,10 +3,11 @@ package kafkacourse.kit.cluster;
 import java.util.Set;
 
 /**
- * How a cluster the kit did not start as child processes can still have its brokers killed and restarted (docker
- * compose: {@link ComposeBrokerControl}, Testcontainers: {@link ContainerBrokerControl}); used by
- * {@link AdminBackedCluster}. An {@link ExternalKafkaCluster} without one cannot control brokers: tests that need it are
- * skipped with a Korean reason ({@code @RequiresBrokerControl}).
+ * How the kit kills and restarts a cluster's brokers, one strategy per way of running them: child processes on this
+ * machine ({@link ChildProcessBrokerControl}, {@link LocalKafkaCluster}), docker compose ({@link ComposeBrokerControl})
+ * and Testcontainers ({@link ContainerBrokerControl}); used by {@link AdminBackedCluster}. An
+ * {@link ExternalKafkaCluster} without one cannot control brokers: tests that need it are skipped with a Korean reason
+ * ({@code @RequiresBrokerControl}).
  */
 interface BrokerControl {
 
