@@ -3,7 +3,6 @@ package kafkacourse.lab04;
 import static kafkacourse.kit.cluster.KafkaCluster.CLUSTER_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.management.ObjectName;
 
 import kafkacourse.kit.TopicReader;
 import kafkacourse.kit.cluster.KafkaCluster;
@@ -24,6 +22,7 @@ import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.junit.RequiresBrokerControl;
 import kafkacourse.kit.lab.LabTopics;
+import kafkacourse.kit.lab.ProducerMetrics;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,13 +50,6 @@ class AcksDurabilityTest {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    /** A producer metric of the running producer {@code clientId}, read over JMX (how monitoring tools see it). */
-    private static double producerMetric(String clientId, String name) throws Exception {
-        Object value = ManagementFactory.getPlatformMBeanServer()
-                .getAttribute(new ObjectName("kafka.producer:type=producer-metrics,client-id=" + clientId), name);
-        return ((Number) value).doubleValue();
-    }
 
     /** The acks value as the producer understands it ("all" and "-1" are the same). */
     private static String acksOf(Properties config) {
@@ -316,7 +308,7 @@ class AcksDurabilityTest {
         try (OrderSender sender = new OrderSender(config, topic)) {
             List<SendResult> results = sender.sendAll(events);
             assertThat(results).as("sendAll 의 결과: 200건 모두 확인(ack) (HINTS.ko.md#3)").hasSize(200).allMatch(SendResult::isAcked);
-            recordsPerRequest = producerMetric(clientId, "records-per-request-avg");
+            recordsPerRequest = ProducerMetrics.ofClient(clientId).recordsPerRequest();
         }
 
         Measurements.report("sendAll 200건: 프로듀서 요청 하나에 평균 %.1f건 (producer-metrics records-per-request-avg, 이번 실행의 값)", recordsPerRequest);

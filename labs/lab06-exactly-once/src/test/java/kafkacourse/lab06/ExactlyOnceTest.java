@@ -1,7 +1,6 @@
 package kafkacourse.lab06;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -21,6 +19,7 @@ import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.lab.LabTopics;
+import kafkacourse.kit.lab.LearnerSteps;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -106,18 +104,11 @@ class ExactlyOnceTest {
         Properties config = ExactlyOnceConfig.consumerConfig(cluster.clientProperties(), UniqueNames.of("audit"));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(orders));
-            try {
-                await("read_committed 컨슈머가 커밋된 주문 3건을 받기").atMost(15, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10))
-                        .pollInSameThread()
-                        .until(() -> {
-                            consumer.poll(POLL).forEach(r -> seen.add(r.key()));
-                            return seen.size() >= 3;
-                        });
+            if (LearnerSteps.repeatUntil("read_committed 컨슈머가 커밋된 주문 3건을 받기", Duration.ofSeconds(15),
+                    () -> consumer.poll(POLL).forEach(r -> seen.add(r.key())), () -> seen.size() >= 3)) {
                 // one more poll: aborted records, if they were going to show up, would come now
                 consumer.poll(POLL).forEach(r -> seen.add(r.key()));
-            } catch (ConditionTimeoutException e) {
-                // the assertion below says what arrived
-            }
+            } // else the assertion below says what arrived
         }
         assertThat(seen).as("컨슈머가 받은 키: 커밋된 order-1~3 만 와야 합니다. 중단된 order-4, order-5 가 보이면 read_uncommitted, "
                         + "아무것도 없으면 latest 에서 시작한 것입니다").containsExactlyInAnyOrder("order-1", "order-2", "order-3");
@@ -382,23 +373,17 @@ class ExactlyOnceTest {
     private void processUntil(OrderPaymentProcessor processor, ScriptedHandler handler, java.util.function.BooleanSupplier done,
                               java.util.function.Consumer<Throwable> onThrow) {
         boolean[] stop = {false};
-        try {
-            await("결제 처리").atMost(PROCESSING_LIMIT).pollInterval(Duration.ofMillis(10)).pollInSameThread()
-                    .until(() -> {
-                        handler.newRound();
-                        try {
-                            processor.processOnce(POLL);
-                        } catch (UnsupportedOperationException todo) {
-                            throw todo;
-                        } catch (Throwable e) {
-                            stop[0] = true;
-                            onThrow.accept(e);
-                        }
-                        return stop[0] || done.getAsBoolean();
-                    });
-        } catch (ConditionTimeoutException e) {
-            // the assertions that follow say what is missing
-        }
+        LearnerSteps.repeatUntil("결제 처리", PROCESSING_LIMIT, () -> {
+            handler.newRound();
+            try {
+                processor.processOnce(POLL);
+            } catch (UnsupportedOperationException todo) {
+                throw todo;
+            } catch (Throwable e) {
+                stop[0] = true;
+                onThrow.accept(e);
+            }
+        }, () -> stop[0] || done.getAsBoolean()); // on time-out the assertions that follow say what is missing
     }
 
     /** A read_committed reader of the payments topic that keeps what it saw across polls (no group, no commits). */

@@ -24,12 +24,12 @@ import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.lab.LabTopics;
+import kafkacourse.kit.lab.LearnerSteps;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,15 +68,8 @@ class KafkaQueuesTest {
         config.put("enable.auto.commit", "false");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            try {
-                await("서비스 " + service + " 가 알림 " + expected + "건을 받기").atMost(15, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10))
-                        .pollInSameThread().until(() -> {
-                            consumer.poll(POLL).forEach(got::add);
-                            return got.size() >= expected;
-                        });
-            } catch (ConditionTimeoutException e) {
-                // the assertions say what arrived
-            }
+            LearnerSteps.repeatUntil("서비스 " + service + " 가 알림 " + expected + "건을 받기", Duration.ofSeconds(15),
+                    () -> consumer.poll(POLL).forEach(got::add), () -> got.size() >= expected); // else the assertions say what arrived
             consumer.commitSync(Duration.ofSeconds(10));
         }
         return got;
@@ -210,14 +203,10 @@ class KafkaQueuesTest {
     }
 
     private void awaitDone(Orders.Recorder recorder, int jobs, Workers workers, String what) {
-        try {
-            await(what).atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).until(() -> {
-                workers.rethrowFailures();
-                return recorder.doneCount() >= jobs;
-            });
-        } catch (ConditionTimeoutException e) {
-            // the assertions say what arrived
-        }
+        LearnerSteps.waitFor(what, Duration.ofSeconds(20), () -> {
+            workers.rethrowFailures();
+            return recorder.doneCount() >= jobs;
+        });
     }
 
     /** The test's own way (not the learner's) to let a new share group read from the start of the topic. */

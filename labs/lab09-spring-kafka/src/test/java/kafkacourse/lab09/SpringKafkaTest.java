@@ -2,7 +2,6 @@ package kafkacourse.lab09;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
@@ -28,6 +27,7 @@ import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.lab.LabTopics;
+import kafkacourse.kit.lab.LearnerSteps;
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -197,15 +197,11 @@ class SpringKafkaTest {
         app = RunningApp.start(cluster, orders, group);
         app.listenerContainer();
         ConsumerGroupDescription[] seen = new ConsumerGroupDescription[1];
-        try {
-            await("그룹 " + group + " 에 멤버 3명이 파티션을 하나씩 받기").atMost(LIMIT).pollInterval(POLL).until(() -> {
-                app.failFastOnTodo();
-                seen[0] = cluster.admin().describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS);
-                return seen[0].members().size() == 3 && seen[0].members().stream().allMatch(m -> m.assignment().topicPartitions().size() == 1);
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // the assertion below says what the group looked like
-        }
+        LearnerSteps.waitFor("그룹 " + group + " 에 멤버 3명이 파티션을 하나씩 받기", LIMIT, () -> {
+            app.failFastOnTodo();
+            seen[0] = cluster.admin().describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS);
+            return seen[0].members().size() == 3 && seen[0].members().stream().allMatch(m -> m.assignment().topicPartitions().size() == 1);
+        }); // else the assertion below says what the group looked like
         Map<String, List<Integer>> assignment = seen[0] == null ? Map.of() : seen[0].members().stream().collect(Collectors.toMap(
                 MemberDescription::clientId, m -> m.assignment().topicPartitions().stream().map(tp -> tp.partition()).sorted().toList(), (a, b) -> a, TreeMap::new));
         Observations.reportAs("그룹 " + group, "멤버 → 파티션: %s", assignment);
@@ -400,16 +396,12 @@ class SpringKafkaTest {
     }
 
     private void awaitQuietly(String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            await(what).atMost(LIMIT).pollInterval(POLL).until(() -> {
-                if (app != null) {
-                    app.failFastOnTodo();
-                }
-                return condition.call();
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            System.out.println("[시간 초과] " + LIMIT.toSeconds() + "초 동안 '" + what + "' 가 이뤄지지 않았습니다. 아래 검사가 무엇이 달랐는지 알려 줍니다.");
-        }
+        LearnerSteps.waitFor(what, LIMIT, () -> {
+            if (app != null) {
+                app.failFastOnTodo();
+            }
+            return condition.call();
+        });
     }
 
     private KafkaProducer<String, String> producer() {

@@ -19,6 +19,7 @@ import kafkacourse.kit.grading.Observations;
 import kafkacourse.kit.grading.Points;
 import kafkacourse.kit.junit.KafkaLab;
 import kafkacourse.kit.lab.LabTopics;
+import kafkacourse.kit.lab.ProducerMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
