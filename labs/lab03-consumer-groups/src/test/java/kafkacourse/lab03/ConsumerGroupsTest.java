@@ -401,14 +401,7 @@ class ConsumerGroupsTest {
 
         HistoryReplayer.rewindGroup(cluster.admin(), group, topic, FROM);
 
-        List<ConsumerRecord<String, String>> stored = TopicReader.readAll(cluster, topic);
-        Map<TopicPartition, Long> expected = new TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
-        for (int p = 0; p < 3; p++) {
-            int partition = p;
-            List<ConsumerRecord<String, String>> inPartition = stored.stream().filter(r -> r.partition() == partition).toList();
-            expected.put(new TopicPartition(topic, p), inPartition.stream().filter(r -> r.timestamp() >= FROM.toEpochMilli())
-                    .mapToLong(ConsumerRecord::offset).min().orElse(inPartition.size()));
-        }
+        Map<TopicPartition, Long> expected = firstOffsetsAtOrAfter(topic, FROM);
         assertThat(cluster.committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋: 파티션마다 %s 이후 첫 레코드의 오프셋 "
                         + "(그런 레코드가 없는 파티션은 끝 오프셋)이어야 합니다. 힌트: HINTS.ko.md#3", FROM)
                 .isEqualTo(expected);
@@ -457,17 +450,23 @@ class ConsumerGroupsTest {
 
         HistoryReplayer.rewindGroup(cluster.admin(), group, topic, FROM);
 
+        Map<TopicPartition, Long> expected = firstOffsetsAtOrAfter(topic, FROM);
+        assertThat(cluster.committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋 (이전: 파티션 0 → 1, 파티션 2 → 1, 파티션 1 → 없음):"
+                        + " 파티션마다 %s 이후 첫 레코드의 오프셋, 그런 레코드가 없는 파티션 2 는 끝 오프셋이어야 합니다. 힌트: HINTS.ko.md#3", FROM)
+                .isEqualTo(expected);
+    }
+
+    /** Per partition of the 3-partition {@code topic}: the offset of its first record at or after {@code from}, else its end offset. */
+    private Map<TopicPartition, Long> firstOffsetsAtOrAfter(String topic, Instant from) {
         List<ConsumerRecord<String, String>> stored = TopicReader.readAll(cluster, topic);
         Map<TopicPartition, Long> expected = new TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
         for (int p = 0; p < 3; p++) {
             int partition = p;
             List<ConsumerRecord<String, String>> inPartition = stored.stream().filter(r -> r.partition() == partition).toList();
-            expected.put(new TopicPartition(topic, p), inPartition.stream().filter(r -> r.timestamp() >= FROM.toEpochMilli())
+            expected.put(new TopicPartition(topic, p), inPartition.stream().filter(r -> r.timestamp() >= from.toEpochMilli())
                     .mapToLong(ConsumerRecord::offset).min().orElse(inPartition.size()));
         }
-        assertThat(cluster.committedOffsets(group)).as("rewindGroup 뒤 그룹의 커밋된 오프셋 (이전: 파티션 0 → 1, 파티션 2 → 1, 파티션 1 → 없음):"
-                        + " 파티션마다 %s 이후 첫 레코드의 오프셋, 그런 레코드가 없는 파티션 2 는 끝 오프셋이어야 합니다. 힌트: HINTS.ko.md#3", FROM)
-                .isEqualTo(expected);
+        return expected;
     }
 
     // ───────────────────────── 4. lag ─────────────────────────

@@ -263,7 +263,7 @@ class KafkaQueuesTest {
             awaitDone(recorder, 30, workers, "작업자들이 한 배치로 온 주문 30건을 처리하기");
         }
         Map<String, Long> perWorker = recorder.perWorker();
-        System.out.println("[나란히 보기] 한 배치의 주문 30건, 공유 그룹 작업자 3명이 받은 건수: " + perWorker);
+        Observations.reportAs("나란히 보기", "한 배치의 주문 30건, 공유 그룹 작업자 3명이 받은 건수: %s", perWorker);
         assertThat(recorder.doneCount()).as("처리된 주문 수 (30건 모두)").isEqualTo(30);
         assertThat(perWorker).as("작업자별로 받은 건수: 한 배치라도 세 작업자 모두 일을 받아야 합니다 (한 명이 배치를 통째로 잠그면 나머지는 놉니다)")
                 .containsKeys("작업자-1", "작업자-2", "작업자-3");

@@ -209,7 +209,7 @@ class RabbitQueuesTest {
                 stuckConnection.abort(2_000); // the stuck worker dies without acknowledging what it holds
                 release.countDown();
                 awaitDone(recorder, 20, "멈춘 작업자가 쥐고 있던 주문이 다시 배달되어 처리되기");
-                System.out.printf("[나란히 보기] 멈춘 작업자가 쥔 주문 %d건 %s, 그동안 다른 작업자가 처리 %d건; 멈춘 작업자가 죽은 뒤 처리된 주문 %d건%n",
+                Observations.reportAs("나란히 보기", "멈춘 작업자가 쥔 주문 %d건 %s, 그동안 다른 작업자가 처리 %d건; 멈춘 작업자가 죽은 뒤 처리된 주문 %d건",
                         heldWhileStuck, held, doneWhileStuck, recorder.doneCount());
                 assertThat(heldWhileStuck).as("멈춘 작업자가 받은(쥐고 있는) 주문 수: prefetch 1 이면 1건").isEqualTo(1);
                 assertThat(doneWhileStuck).as("작업자 하나가 멈춘 동안 다른 작업자가 처리한 주문 수: 나머지 19건").isEqualTo(19);
