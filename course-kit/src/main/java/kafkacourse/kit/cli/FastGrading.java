@@ -87,8 +87,12 @@ final class FastGrading {
     }
 
     private void runTests(String lab, Path labDir, Path classes, Path testClasses, LabClasspath classpath, String sources, Path work) {
-        List<String> entries = new ArrayList<>(List.of(testClasses.toString(), classes.toString()));
-        classpath.test().forEach(p -> entries.add(p.toString()));
+        // Jars first, the lab's class directories after them: the test JVM's class archive covers the jars only.
+        List<Path> jars = classpath.test().stream().filter(Files::isRegularFile).toList();
+        TestJvmArchive archive = new TestJvmArchive(work, jars);
+        List<String> entries = new ArrayList<>(jars.stream().map(Path::toString).toList());
+        entries.addAll(List.of(testClasses.toString(), classes.toString()));
+        classpath.test().stream().filter(p -> !Files.isRegularFile(p)).forEach(p -> entries.add(p.toString()));
         Path argFile = work.resolve("java.args");
         // The classpath goes into a java argument file: Windows limits a command line to 32 K characters.
         write(argFile, "-cp \"" + String.join(File.pathSeparator, entries).replace("\\", "\\\\") + "\"\n");
@@ -96,6 +100,7 @@ final class FastGrading {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", Platform.isWindows() ? "java.exe" : "java").toString());
         // As the root pom's surefire configuration: argLine, then systemPropertyVariables.
         cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8"));
+        cmd.addAll(archive.jvmOptions());
         Map<String, String> props = new LinkedHashMap<>();
         props.put("basedir", labDir.toString());
         props.put("course.lab.id", lab);
@@ -110,6 +115,7 @@ final class FastGrading {
         cmd.add("kafkacourse.kit.grading.LabRunner");
         cmd.add(testClasses.toString());
         Processes.run(cmd, labDir, log, Map.of(), Duration.ofMinutes(60));
+        archive.makeIfListed(log);
     }
 
     /** The surefire {@code systemPropertyVariables} a lab's own pom adds (e.g. quieter Spring logging in lab 9). */
