@@ -13,10 +13,15 @@ import java.util.concurrent.TimeoutException;
 
 import kafkacourse.kit.names.UniqueNames;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DeleteConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.DeleteShareGroupsOptions;
+import org.apache.kafka.clients.admin.DeleteTopicsOptions;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Deletes what a graded run created on a cluster that outlives it (the learner's {@code ./course cluster up}, a
@@ -58,13 +63,16 @@ public final class LeftoverSweeper {
             List<String> consumer = listed.stream().filter(g -> g.type().filter(t -> t == GroupType.CLASSIC || t == GroupType.CONSUMER).isPresent()
                             || g.type().isEmpty())
                     .map(GroupListing::groupId).filter(id -> UniqueNames.isIssued(id, issued)).toList();
-            deleteEach(admin.deleteConsumerGroups(consumer).deletedGroups().values(), "컨슈머 그룹");
-            deleteEach(admin.deleteShareGroups(share).deletedGroups().values(), "공유 그룹");
+            // The whole limit for each call, so a request that timed out is retried within it: deleting a share group
+            // first deletes its state in the share coordinator, which took longer than one 5 s request on a busy machine.
+            int limitMs = (int) LIMIT.toMillis();
+            deleteEach(admin.deleteConsumerGroups(consumer, new DeleteConsumerGroupsOptions().timeoutMs(limitMs)).deletedGroups().values(), "컨슈머 그룹");
+            deleteEach(admin.deleteShareGroups(share, new DeleteShareGroupsOptions().timeoutMs(limitMs)).deletedGroups().values(), "공유 그룹");
             groups = java.util.stream.Stream.concat(consumer.stream(), share.stream()).toList();
 
             topics = get(admin.listTopics(new ListTopicsOptions().listInternal(false)).names()).stream()
                     .filter(t -> UniqueNames.isIssued(t, issued)).sorted().toList();
-            deleteEach(admin.deleteTopics(topics).topicNameValues().values(), "토픽");
+            deleteEach(admin.deleteTopics(topics, new DeleteTopicsOptions().timeoutMs(limitMs)).topicNameValues().values(), "토픽");
         } catch (RuntimeException e) {
             System.err.println("[강좌 클러스터] 채점이 만든 토픽·그룹을 지우지 못했습니다(다음 채점에는 영향 없음): " + e.getMessage());
         }
@@ -78,6 +86,9 @@ public final class LeftoverSweeper {
             try {
                 f.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException || e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    continue; // already gone: a retried request whose first attempt did delete it
+                }
                 // e.g. a group that still has a member (a consumer a failed test did not close): it expires later.
                 failures.merge("지우지 못했습니다: " + e.getCause().getMessage(), 1, Integer::sum);
             } catch (TimeoutException e) {
