@@ -44,6 +44,9 @@ final class TestJvmArchive {
 
     /** The test JVM's options: use the archive, or list the loaded classes so that one can be made after this run. */
     List<String> jvmOptions() {
+        if (!hotSpot()) {
+            return List.of(); // e.g. Eclipse OpenJ9 has its own class sharing and other options
+        }
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
@@ -55,7 +58,7 @@ final class TestJvmArchive {
 
     /** After a test run that listed its classes: archive them (once; a failure is remembered and not retried). */
     void makeIfListed(Path log) {
-        if (Files.isRegularFile(archive) || !Files.isRegularFile(classList) || Files.exists(failedMarker)) {
+        if (!hotSpot() || Files.isRegularFile(archive) || !Files.isRegularFile(classList) || Files.exists(failedMarker)) {
             return;
         }
         System.out.println("  (처음 한 번만: 다음 채점부터 테스트 JVM 이 빨리 뜨도록 클래스 보관 파일(CDS)을 만듭니다, 몇 초 걸립니다)");
@@ -88,6 +91,12 @@ final class TestJvmArchive {
         } catch (IOException e) {
             // nothing to clean, or not now
         }
+    }
+
+    /** The options above are HotSpot's (OpenJDK, Temurin, Oracle, GraalVM JDKs). */
+    private static boolean hotSpot() {
+        String vm = System.getProperty("java.vm.name", "");
+        return vm.contains("HotSpot") || vm.contains("OpenJDK");
     }
 
     /** The jars (path, size, time) and this JVM: an archive is only valid for exactly these. */
