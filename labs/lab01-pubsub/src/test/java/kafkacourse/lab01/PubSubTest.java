@@ -234,6 +234,60 @@ class PubSubTest {
         }
     }
 
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @DisplayName("readAtLeast 는 poll 로 받은 레코드를 버리지 않는다 — 같은 그룹이 나눠 읽어도 한 건도 빠지지 않는다")
+    @Hint("HINTS.ko.md#2 — poll 이 돌려준 레코드는 그룹의 위치를 옮깁니다. count 보다 많이 받았다고 잘라 내면 그 레코드는 그룹에서 사라집니다. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
+    void readAtLeastKeepsEverythingItPolled() {
+        // 파티션이 하나라서 한 번의 poll 이 보통 여러 건을 함께 돌려줍니다 (1건만 달라고 해도).
+        topic = topics.create("orders-single", 1);
+        String group = UniqueNames.of("billing-service");
+        List<Order> orders = publish(6);
+
+        List<ConsumerRecord<String, String>> first = readAsGroup(group, 1);
+        assertThat(first).as("첫 컨슈머가 받은 레코드: 적어도 1건").isNotEmpty();
+        List<ConsumerRecord<String, String>> rest = readAsGroup(group, orders.size() - first.size());
+
+        List<String> all = new ArrayList<>(first.stream().map(ConsumerRecord::key).toList());
+        all.addAll(rest.stream().map(ConsumerRecord::key).toList());
+        Observations.report("같은 그룹이 이어서 읽은 주문: 첫 컨슈머 %s, 다음 컨슈머 %s", first.stream().map(ConsumerRecord::key).toList(),
+                rest.stream().map(ConsumerRecord::key).toList());
+        assertThat(all).as("같은 그룹의 두 컨슈머가 차례로 받은 주문 ID를 합치면 발행한 %d건이 정확히 한 번씩이어야 합니다 "
+                        + "(첫 컨슈머가 poll 로 받고 돌려주지 않은 레코드는 커밋된 위치 뒤로 사라집니다)", orders.size())
+                .containsExactlyInAnyOrderElementsOf(orders.stream().map(Order::orderId).toList());
+    }
+
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @DisplayName("빈 poll 은 끝이 아니다 — 읽는 도중에 나중에 발행된 레코드도 timeout 안에서 기다려 받는다")
+    @Hint("HINTS.ko.md#2 — poll 이 빈 결과를 돌려줘도 토픽이 끝난 것이 아닙니다. count 건을 받거나 timeout 이 지날 때까지 계속 poll 하세요. — 노트북 05 §5.1 '메시지 발행/구독 (Pub/Sub)'")
+    void emptyPollDoesNotEndTheRead() throws Exception {
+        String group = UniqueNames.of("inventory-service");
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (OrderEventConsumer consumer = new OrderEventConsumer(cluster.clientProperties(), topic, group)) {
+            Future<List<ConsumerRecord<String, String>>> reading = reader.submit(() -> consumer.readAtLeast(4, READ_TIMEOUT));
+            try (OrderEventProducer producer = new OrderEventProducer(cluster.clientProperties(), topic)) {
+                producer.publishOrderCreated(new Order("order-1", "user-1", 1000));
+                producer.publishOrderCreated(new Order("order-2", "user-2", 2000));
+                // 컨슈머가 앞의 2건을 받았다는 것은 그룹의 (자동) 커밋으로 보입니다. 그 뒤, 읽기가 아직 끝나지 않았을 때 나머지를 보냅니다.
+                await("컨슈머가 앞의 2건을 받아 그룹 " + group + " 의 위치가 2가 될 때까지")
+                        .atMost(READ_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                        .until(() -> reading.isDone()
+                                || cluster.committedOffsets(group).values().stream().mapToLong(Long::longValue).sum() >= 2);
+                producer.publishOrderCreated(new Order("order-3", "user-0", 3000));
+                producer.publishOrderCreated(new Order("order-4", "user-1", 4000));
+            }
+            List<ConsumerRecord<String, String>> received = result(reading);
+            assertThat(received).as("readAtLeast(4, ...) 가 받은 주문 ID: 2건을 받은 뒤 빈 poll 이 와도 멈추지 말고 나중에 발행된 2건까지 받아야 합니다")
+                    .extracting(ConsumerRecord::key).containsExactlyInAnyOrder("order-1", "order-2", "order-3", "order-4");
+        } finally {
+            reader.shutdown();
+            reader.awaitTermination(READ_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
+        }
+    }
+
     private static List<ConsumerRecord<String, String>> result(Future<List<ConsumerRecord<String, String>>> reading) throws Exception {
         try {
             return reading.get(READ_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);

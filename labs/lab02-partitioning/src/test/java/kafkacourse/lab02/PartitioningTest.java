@@ -326,6 +326,23 @@ class PartitioningTest {
                 .isLessThanOrEqualTo(fewest * 3 / 2);
     }
 
+    @Test
+    @Tag("task:4")
+    @Points(1)
+    @DisplayName("파티션이 하나뿐인 토픽에서도 VipPartitioner 로 보낸 레코드는 모두 파티션 0에 저장된다")
+    @Hint("HINTS.ko.md#4 — 파티션이 1개면 '나머지 파티션 1..n-1' 이 없습니다(파티션 수 - 1 = 0 으로 나누면 예외). 그때는 모두 0 입니다. — 노트북 04 §3 'Producer → Topic → Partition: Key로 파티션 결정'")
+    void singlePartitionTopicTakesEveryone() {
+        String topic = topics.create("purchases-single", 1);
+        List<String> customers = keys("cust-", 20);
+
+        Map<String, Set<Integer>> partitionsPerKey = sendThroughVipPartitioner(topic, "cust-3", customers);
+
+        assertThat(partitionsPerKey).as("파티션 1개 토픽에 저장된 고객(키): 보낸 %d명 모두 (일반 고객을 보내다 예외가 나면 안 됩니다)", customers.size())
+                .containsOnlyKeys(customers);
+        assertThat(partitionsPerKey).as("고객마다 저장된 파티션: 파티션이 하나뿐이므로 모두 {0}")
+                .allSatisfy((k, v) -> assertThat(v).as("고객 %s 의 파티션", k).containsExactly(0));
+    }
+
     // ───────────────────────── 5. adding partitions moves keys ─────────────────────────
 
     /** Waits until a freshly created producer sees {@code partitions} partitions (brokers learn new metadata quickly, not at once). */
@@ -403,8 +420,12 @@ class PartitioningTest {
             sendKeyed(producer, topic, keys, "before");
         }
         cluster.admin().createPartitions(Map.of(topic, NewPartitions.increaseTo(5))).all().get(30, TimeUnit.SECONDS);
+        // 늘린 뒤에는 옛 키 가운데 40개만 다시 쓰이고, 새 키 10개가 처음 쓰입니다 (실제 트래픽처럼). 비교할 수 있는 건 양쪽에 있는 키뿐입니다.
+        List<String> rewritten = keys.subList(0, 40);
+        List<String> afterKeys = new ArrayList<>(rewritten);
+        afterKeys.addAll(keys("new-account-", 10));
         try (KafkaProducer<String, String> producer = producerSeeing(topic, 5)) {
-            sendKeyed(producer, topic, keys, "after");
+            sendKeyed(producer, topic, afterKeys, "after");
         }
 
         List<ConsumerRecord<String, String>> stored = TopicReader.readAll(cluster, topic);
@@ -412,11 +433,12 @@ class PartitioningTest {
         Map<String, Integer> after = placement(stored, "after");
         Set<String> moved = PartitionGrowth.movedKeys(before, after);
 
-        Set<String> reallyMoved = keys.stream().filter(k -> !before.get(k).equals(after.get(k))).collect(Collectors.toCollection(TreeSet::new));
-        assertThat((Set<String>) new TreeSet<>(moved)).as("movedKeys 결과 (%d개): 토픽에서 실제로 파티션이 바뀐 키 %d개와 같아야 합니다 (힌트: HINTS.ko.md#5)", moved.size(), reallyMoved.size())
+        Set<String> reallyMoved = rewritten.stream().filter(k -> !before.get(k).equals(after.get(k))).collect(Collectors.toCollection(TreeSet::new));
+        assertThat((Set<String>) new TreeSet<>(moved)).as("movedKeys 결과 (%d개): 늘리기 전과 후에 모두 쓰인 키 가운데 토픽에서 실제로 파티션이 바뀐 키 %d개와 같아야 합니다"
+                        + " (한쪽에만 있는 키는 옮겨 간 것이 아닙니다. 힌트: HINTS.ko.md#5)", moved.size(), reallyMoved.size())
                 .containsExactlyElementsOf(reallyMoved);
-        assertThat(reallyMoved.size()).as("파티션 3→5 로 늘린 뒤 파티션이 바뀐 키 수 (60개 중): 키 해시 % 파티션 수 이므로 대부분 옮겨 갑니다")
-                .isGreaterThan(keys.size() / 2);
+        assertThat(reallyMoved.size()).as("파티션 3→5 로 늘린 뒤 파티션이 바뀐 키 수 (다시 쓰인 40개 중): 키 해시 % 파티션 수 이므로 대부분 옮겨 갑니다")
+                .isGreaterThan(rewritten.size() / 2);
         for (String key : reallyMoved) {
             assertThat(stored.stream().filter(r -> r.key().equals(key)).map(ConsumerRecord::partition).distinct().count())
                     .as("옮겨 간 키 %s 의 레코드가 있는 파티션 수: 옛 레코드는 옛 파티션에 그대로 있으므로 2 — 이 키의 순서는 이제 한 파티션 안에서 보장되지 않습니다", key)

@@ -577,6 +577,43 @@ class ConsumerGroupsTest {
     @Test
     @Tag("task:5")
     @Points(2)
+    @DisplayName("내줬던 파티션을 다시 받은 멤버가 떠날 때, 예전에 처리한 위치로 그룹의 커밋을 되돌리지 않는다")
+    @Hint("HINTS.ko.md#5 — 내준 파티션의 '처리한 오프셋' 기록은 커밋한 뒤 지우세요. 남겨 두면 그 파티션을 다시 받았다가 내줄 때 옛 위치를 다시 커밋합니다. — 노트북 05 §5.3 'Consumer Group'")
+    void revokedPartitionsForgetTheirOldPosition() {
+        String topic = topics.create("orders", 3);
+        String group = UniqueNames.of("inventory-service");
+        produceSpread(topic, "order-", 30, 3);
+        List<String> processedByA = new CopyOnWriteArrayList<>();
+        List<String> processedByB = new CopyOnWriteArrayList<>();
+        RebalanceAwareWorker[] b = new RebalanceAwareWorker[1];
+        try (RebalanceAwareWorker a = new RebalanceAwareWorker(cluster.clientProperties(), topic, group, r -> processedByA.add(r.key()))) {
+            try {
+                joinSecondMember(topic, group, a, b, processedByB, processedByA);
+                List<String> markers = produceSpread(topic, "marker-", 3, 3);
+                awaitCount("두 멤버가 처리한 표시 레코드 수",
+                        () -> (int) (processedByA.stream().filter(markers::contains).count() + processedByB.stream().filter(markers::contains).count()), 3,
+                        () -> {
+                            a.pollAndProcess(POLL);
+                            b[0].pollAndProcess(POLL);
+                        }, "리밸런스 뒤 새로 보낸 레코드는 파티션의 새 주인이 받아야 합니다 (힌트: HINTS.ko.md#5).");
+            } finally {
+                if (b[0] != null) {
+                    b[0].close(); // 두 번째 멤버가 떠나며 처리한 만큼 커밋하고, 파티션은 첫 멤버에게 돌아갑니다.
+                }
+            }
+            awaitSettled(group, topic, 3, List.of(a::assignment), () -> a.pollAndProcess(POLL));
+        }
+        Map<TopicPartition, Long> end = cluster.endOffsets(topic);
+        Map<TopicPartition, Long> committed = cluster.committedOffsets(group);
+        Observations.report("모두 떠난 뒤 그룹의 커밋 %s, 토픽의 끝 %s", committed, end);
+        assertThat(committed).as("첫 멤버가 파티션을 돌려받았다가 떠난 뒤 그룹 %s 의 커밋된 오프셋: 모든 레코드를 처리했으므로 파티션마다 끝 오프셋이어야 합니다. "
+                        + "더 작다면 첫 멤버가 예전에 내준 파티션의 옛 위치를 다시 커밋해 그룹을 되돌린 것입니다 (힌트: HINTS.ko.md#5)", group)
+                .isEqualTo(end);
+    }
+
+    @Test
+    @Tag("task:5")
+    @Points(2)
     @DisplayName("cooperative-sticky: 멤버가 늘어도 기존 멤버는 옮겨 갈 파티션만 내놓고 나머지는 계속 처리한다")
     @Hint("HINTS.ko.md#5 — partition.assignment.strategy 를 CooperativeStickyAssignor 로. 기본값(RangeAssignor 가 먼저)은 모든 파티션을 한꺼번에 회수합니다. — 노트북 05 §5.3 'Consumer Group'")
     void cooperativeStickyRevokesOnlyWhatMoves() throws Exception {
