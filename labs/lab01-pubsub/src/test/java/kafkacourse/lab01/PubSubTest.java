@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 
 import kafkacourse.kit.Clients;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class PubSubTest {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+    /** How long nothing new arrives in the "empty poll is not the end" scenario: longer than any sensible poll timeout. */
+    private static final Duration QUIET = Duration.ofSeconds(2);
 
     private final KafkaCluster cluster;
     private final LabTopics topics;
@@ -266,16 +269,24 @@ class PubSubTest {
     void emptyPollDoesNotEndTheRead() throws Exception {
         String group = UniqueNames.of("inventory-service");
         ExecutorService reader = Executors.newSingleThreadExecutor();
-        try (OrderEventConsumer consumer = new OrderEventConsumer(cluster.clientProperties(), topic, group)) {
+        try (OrderEventConsumer consumer = new OrderEventConsumer(PolledRecords.counting(cluster.clientProperties()), topic, group)) {
             Future<List<ConsumerRecord<String, String>>> reading = reader.submit(() -> consumer.readAtLeast(4, READ_TIMEOUT));
             try (OrderEventProducer producer = new OrderEventProducer(cluster.clientProperties(), topic)) {
                 producer.publishOrderCreated(new Order("order-1", "user-1", 1000));
                 producer.publishOrderCreated(new Order("order-2", "user-2", 2000));
-                // 컨슈머가 앞의 2건을 받았다는 것은 그룹의 (자동) 커밋으로 보입니다. 그 뒤, 읽기가 아직 끝나지 않았을 때 나머지를 보냅니다.
-                await("컨슈머가 앞의 2건을 받아 그룹 " + group + " 의 위치가 2가 될 때까지")
-                        .atMost(READ_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                        .until(() -> reading.isDone()
+                // 컨슈머가 앞의 2건을 poll 로 받은 것이 보이면(테스트가 설정에 끼운 인터셉터, 또는 그룹의 커밋), 읽기가 아직
+                // 끝나지 않았을 때 나머지를 보냅니다.
+                await("컨슈머가 앞의 2건을 poll 로 받을 때까지")
+                        .atMost(READ_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                        .until(() -> reading.isDone() || PolledRecords.of(group) >= 2
                                 || cluster.committedOffsets(group).values().stream().mapToLong(Long::longValue).sum() >= 2);
+                // 이 시나리오의 핵심: 2건을 받은 뒤 아무것도 오지 않는 2초 동안에도 읽기는 끝나지 않아야 합니다(그동안 poll 은 빈 결과).
+                try {
+                    await("새 레코드가 없는 " + QUIET.toSeconds() + "초 동안 readAtLeast 가 계속 읽기").during(QUIET)
+                            .atMost(QUIET.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(() -> !reading.isDone());
+                } catch (ConditionTimeoutException e) {
+                    // readAtLeast returned during the quiet time: the assertion below says what it had
+                }
                 producer.publishOrderCreated(new Order("order-3", "user-0", 3000));
                 producer.publishOrderCreated(new Order("order-4", "user-1", 4000));
             }
