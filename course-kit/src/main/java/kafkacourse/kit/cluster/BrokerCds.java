@@ -50,9 +50,10 @@ final class BrokerCds {
         return !"off".equalsIgnoreCase(env) && !"0".equals(env) && Boolean.parseBoolean(System.getProperty("course.cluster.cds", "true"));
     }
 
-    /** {@code <course home>/broker-cds}: shared by every cluster of this user. */
+    /** {@code <course home>/broker-cds}: shared by every cluster of this user ({@code -Dcourse.cluster.cds.dir} for tests). */
     static Path dir() {
-        return ClusterHome.courseHome().resolve("broker-cds");
+        String dir = System.getProperty("course.cluster.cds.dir");
+        return dir != null ? Path.of(dir).toAbsolutePath() : ClusterHome.courseHome().resolve("broker-cds");
     }
 
     /**
