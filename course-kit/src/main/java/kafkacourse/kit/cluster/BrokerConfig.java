@@ -55,9 +55,6 @@ final class BrokerConfig {
         // started ~0.7 s later than a fresh one. A snapshot after 64 KB of records or 1 min keeps the replay short.
         t.put("metadata.log.max.record.bytes.between.snapshots", "65536");
         t.put("metadata.log.max.snapshot.interval.ms", "60000");
-        // A deleted topic's directories (renamed *-delete) and deleted segments go from disk after 1 s, not 60 s: graded
-        // runs delete their topics, and a cluster stopped within the minute loaded ~115 such directories at every start.
-        t.put("file.delete.delay.ms", "1000");
         // Retention deletes within seconds, not at the next 5-minute check (notebook 04-performance watches it).
         t.put("log.retention.check.interval.ms", "5000");
         return Map.copyOf(t);
