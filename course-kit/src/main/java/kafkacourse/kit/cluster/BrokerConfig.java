@@ -50,6 +50,11 @@ final class BrokerConfig {
         // and every broker reloads them all at start. Idle ones expire after 1 h instead of 7 days.
         t.put("transactional.id.expiration.ms", "3600000");
         t.put("transaction.remove.expired.transaction.cleanup.interval.ms", "600000");
+        // Every start replays the KRaft metadata log since the last snapshot, and by default a snapshot comes only after
+        // 20 MB of records or 1 h: after 20 graded lab01 runs a node replayed ~1,800 records (each one logged) and
+        // started ~0.7 s later than a fresh one. A snapshot after 64 KB of records or 1 min keeps the replay short.
+        t.put("metadata.log.max.record.bytes.between.snapshots", "65536");
+        t.put("metadata.log.max.snapshot.interval.ms", "60000");
         // Retention deletes within seconds, not at the next 5-minute check (notebook 04-performance watches it).
         t.put("log.retention.check.interval.ms", "5000");
         return Map.copyOf(t);

@@ -29,31 +29,52 @@ final class BrokerRuntime {
     }
 
     /**
-     * {@code java <jvmOptions> @<home>/broker.classpath.args BrokerMain <args>}. The long classpath goes into a java
-     * argument file, so the command line stays short and readable in {@code ps} (and fully visible to
-     * {@link ProcessHandle.Info}, which gives up on command lines longer than a page). {@link BrokerMain} is copied
-     * into {@code <home>/launcher}, so rebuilding the kit never pulls the class out from under a running cluster.
+     * {@code java <jvmOptions> <CDS options> @<home>/broker.classpath.args BrokerMain <args>}. The long classpath goes
+     * into a java argument file, so the command line stays short and readable in {@code ps} (and fully visible to
+     * {@link ProcessHandle.Info}, which gives up on command lines longer than a page). {@link BrokerMain} is in a
+     * small launcher jar of its own (see {@link BrokerCds#launcherJar}), so rebuilding the kit never pulls the class
+     * out from under a running cluster, and the classpath holds jars only (JDK 17's CDS refuses a directory on it).
      */
     static List<String> javaCommand(Path home, List<String> jvmOptions, String... mainAndArgs) {
+        return javaCommand(home, jvmOptions, false, mainAndArgs);
+    }
+
+    private static List<String> javaCommand(Path home, List<String> jvmOptions, boolean mayRecordCds, String... mainAndArgs) {
         Path argFile = home.resolve("broker.classpath.args");
+        Path launcher;
+        String classpath;
         try {
-            Path launcher = home.resolve("launcher");
-            String classFile = BrokerMain.class.getName().replace('.', '/') + ".class";
-            try (InputStream in = BrokerMain.class.getClassLoader().getResourceAsStream(classFile)) {
-                writeIfChanged(launcher.resolve(classFile), in.readAllBytes());
-            }
-            String classpath = launcher + java.io.File.pathSeparator + brokerClasspath();
-            writeIfChanged(argFile, ("-cp \"" + classpath.replace("\\", "\\\\") + "\"\n").getBytes(StandardCharsets.UTF_8));
+            launcher = launcherJar(home);
+            classpath = launcher + java.io.File.pathSeparator + brokerClasspath();
+            writeIfChanged(argFile, ("-cp " + BrokerCds.quoted(classpath) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ClusterException("브로커 실행 준비 파일을 쓸 수 없습니다: " + home, e);
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        cmd.addAll(BrokerCds.options(launcher, classpath, JVM_OPTIONS, mayRecordCds));
         cmd.add("@" + argFile);
         cmd.add(BrokerMain.class.getName());
         cmd.addAll(List.of(mainAndArgs));
         return cmd;
+    }
+
+    /** The launcher jar: in the shared CDS directory (one classpath for all clusters: one archive), else in {@code home}. */
+    private static Path launcherJar(Path home) throws IOException {
+        String classFile = BrokerMain.class.getName().replace('.', '/') + ".class";
+        byte[] bytes;
+        try (InputStream in = BrokerMain.class.getClassLoader().getResourceAsStream(classFile)) {
+            bytes = in.readAllBytes();
+        }
+        if (BrokerCds.enabled()) {
+            try {
+                return BrokerCds.launcherJar(BrokerCds.dir(), classFile, bytes);
+            } catch (IOException | RuntimeException e) {
+                // the course home cannot be written: no shared archive, the cluster's own launcher jar
+            }
+        }
+        return BrokerCds.launcherJar(home.resolve("launcher"), classFile, bytes);
     }
 
     /**
@@ -74,13 +95,14 @@ final class BrokerRuntime {
 
     /**
      * The command of one broker JVM of the cluster in {@code home}: the broker JVM options, the cluster's log4j2
-     * configuration writing the node's rolling {@code broker.log}, and {@link BrokerMain} watching {@code ownerPid}.
+     * configuration writing the node's rolling {@code broker.log}, {@link BrokerMain} watching {@code ownerPid}, and
+     * the shared CDS archive (or, while there is none, the options that record one: {@link BrokerCds}).
      */
     static List<String> brokerCommand(Path home, NodeSpec node, long ownerPid) {
         List<String> jvm = new ArrayList<>(JVM_OPTIONS);
         jvm.add("-Dlog4j2.configurationFile=" + home.resolve("broker-log4j2.properties"));
         jvm.add("-Dcourse.broker.log=" + node.logFile());
-        return javaCommand(home, jvm, "run", Long.toString(ownerPid), node.configFile().toString());
+        return javaCommand(home, jvm, true, "run", Long.toString(ownerPid), node.configFile().toString());
     }
 
     /**
