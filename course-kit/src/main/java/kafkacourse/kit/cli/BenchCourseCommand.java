@@ -47,8 +47,14 @@ final class BenchCourseCommand implements Callable<Integer> {
             bench.step("클러스터 시작 (처음·다시·직접 실행, " + runs + "번씩)", bench::starts);
             bench.step("브로커 재시작과 리더 장애 조치 (" + runs + "번씩)", bench::restartAndFailover);
             // What a learner runs: ./course grade (the quick path), on the solutions so that every test does its work.
-            List<String> grade = courseGrade(root, lab);
+            List<String> grade = courseGrade(root, lab, true);
             bench.step("채점 준비 (한 번, 재지 않음: 의존성 목록과 첫 컴파일)", () -> bench.gradedRuns(grade, root, 1, null));
+            // The learner's loop: grading the learner's code, here the stubs (tests fail fast, so this is the grader's own time).
+            List<String> learnerGrade = courseGrade(root, lab, false);
+            bench.step("학습자 코드 채점 (" + runs + "번, ./course grade " + lab + ", 준비 1번은 재지 않음)", () -> {
+                bench.gradedRuns(learnerGrade, root, 1, null);
+                bench.gradedRuns(learnerGrade, root, runs, LEARNER_GRADED);
+            });
             if (gradedRuns > 0) {
                 bench.step("실습 채점 " + gradedRuns + "번 (./course grade " + lab + " --solutions, 클러스터 실행 중)",
                         () -> bench.gradedRuns(grade, root, gradedRuns, GRADED));
@@ -70,16 +76,21 @@ final class BenchCourseCommand implements Callable<Integer> {
     }
 
     static final String GRADED = "실습 하나 채점 (./course grade, 클러스터 실행 중)";
+    static final String LEARNER_GRADED = "학습자 코드 채점 (./course grade, 바뀐 코드 없음, 클러스터 실행 중)";
 
     static String usedName(int gradedRuns) {
         return "cluster up (다시: 채점 " + gradedRuns + "번 뒤)";
     }
 
-    /** {@code java -cp <kit jar> kafkacourse.kit.cli.Launcher grade <lab> --solutions}: ./course without its shell bootstrap. */
-    private static List<String> courseGrade(Path root, String lab) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8",
+    /** {@code java -cp <kit jar> kafkacourse.kit.cli.Launcher grade <lab> [--solutions]}: ./course without its shell bootstrap. */
+    private static List<String> courseGrade(Path root, String lab, boolean solutions) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8",
                 "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8", "-Dcourse.root=" + root,
-                "-cp", root.resolve(CourseLayout.KIT_JAR).toString(), Launcher.class.getName(), "grade", lab, "--solutions");
+                "-cp", root.resolve(CourseLayout.KIT_JAR).toString(), Launcher.class.getName(), "grade", lab));
+        if (solutions) {
+            cmd.add("--solutions");
+        }
+        return cmd;
     }
 
     private static Properties recorded(Path root) throws IOException {
@@ -113,6 +124,10 @@ final class BenchCourseCommand implements Callable<Integer> {
         }
         if (used != null && warm != null) {
             System.out.printf("쓸수록 느려지나: 채점 %d번 뒤 다시 시작 / 처음 다시 시작 = %.2f (목표 1.2 이하)%n", gradedRuns, used.median() / warm.median());
+        }
+        ClusterBench.Figure learner = figures.get(LEARNER_GRADED);
+        if (learner != null) {
+            System.out.printf("실습 하나 채점(학습자 코드, 클러스터 실행 중): 중앙 %.1f초 (목표 5초 이하)%n", learner.median());
         }
         if (rssMb >= 0) {
             System.out.println("쉬고 있는 브로커 3개의 메모리(RSS): " + rssMb + " MB (목표 500 MB 이하)");
