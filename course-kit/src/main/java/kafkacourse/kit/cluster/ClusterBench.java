@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,6 +20,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Measures what a learner waits for, on a cluster of its own under {@code <home>} (never the learner's cluster):
@@ -159,13 +162,48 @@ public final class ClusterBench {
         }
     }
 
-    /** Warm start once more, named for the state of the cluster (e.g. after N graded runs). */
+    /**
+     * Warm start once more, named for the state of the cluster (e.g. after N graded runs). A used cluster is restarted
+     * the way a learner's is, the next day: after the brokers have removed the data of the topics the graded runs
+     * deleted (Kafka renames such a directory {@code …-delete} and removes it {@code file.delete.delay.ms} later). A
+     * restart right after the last run would load hundreds of those directories: a figure about the bench, not the
+     * cluster. The wait is bounded and printed.
+     */
     public void warmStartAgain(String name) {
+        awaitDeletedTopicDataGone(Duration.ofMinutes(3));
         LocalKafkaCluster.existing(options().home()).ifPresent(LocalKafkaCluster::shutdown);
         for (int i = 0; i < runs; i++) {
             record(name, () -> LocalKafkaCluster.start(options()));
             LocalKafkaCluster.existing(options().home()).orElseThrow().shutdown();
         }
+    }
+
+    private void awaitDeletedTopicDataGone(Duration limit) {
+        Optional<LocalKafkaCluster> running = LocalKafkaCluster.existing(options().home());
+        if (running.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            Awaitility.await("지운 토픽의 데이터(-delete 디렉터리)가 브로커에서 지워지기를").atMost(limit)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> deletedTopicDirectories(running.get()) == 0);
+            System.out.printf("  (지운 토픽의 데이터가 지워지기를 %.0f초 기다림)%n", (System.nanoTime() - t0) / 1e9);
+        } catch (ConditionTimeoutException e) {
+            System.out.println("  (" + limit.toSeconds() + "초 뒤에도 지운 토픽의 디렉터리 " + deletedTopicDirectories(running.get())
+                    + "개가 남아 있어 그대로 다시 시작합니다)");
+        }
+    }
+
+    private static long deletedTopicDirectories(LocalKafkaCluster cluster) {
+        long n = 0;
+        for (NodeSpec node : cluster.state().nodes()) {
+            try (java.util.stream.Stream<Path> dirs = Files.list(node.dataDir())) {
+                n += dirs.filter(d -> d.getFileName().toString().endsWith("-delete")).count();
+            } catch (IOException e) {
+                // a node without data yet
+            }
+        }
+        return n;
     }
 
     /** Resident memory of three idle brokers, in MB (Linux /proc; -1 elsewhere). */
