@@ -243,7 +243,10 @@ class SecureRoomTest {
             }
             String own = name(l, "orders");
             admin.createTopics(List.of(new NewTopic(own, 3, (short) 3))).all().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(admin.listTopics().names().get(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("자기 프리픽스의 토픽").contains(own);
+            // The metadata a broker answers listTopics with catches up with the controller a moment later: wait, bounded.
+            org.awaitility.Awaitility.await("학습자가 만든 토픽 " + own + " 이 토픽 목록에 보이기를").atMost(LIMIT)
+                    .pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                            assertThat(admin.listTopics().names().get(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("자기 프리픽스의 토픽").contains(own));
             admin.deleteTopics(List.of(own)).all().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
