@@ -539,6 +539,19 @@ class ConsumerGroupsTest {
         });
     }
 
+    /** {@link #joinSecondMember}, then 3 marker records, one per partition, processed by their owners after the rebalance. */
+    private void joinSecondMemberAndProcessMarkers(String topic, String group, RebalanceAwareWorker a, RebalanceAwareWorker[] b,
+                                                   List<String> processedByB, List<String> processedByA) {
+        joinSecondMember(topic, group, a, b, processedByB, processedByA);
+        List<String> markers = produceSpread(topic, "marker-", 3, 3);
+        awaitCount("두 멤버가 처리한 표시 레코드 수",
+                () -> (int) (processedByA.stream().filter(markers::contains).count() + processedByB.stream().filter(markers::contains).count()), 3,
+                () -> {
+                    a.pollAndProcess(POLL);
+                    b[0].pollAndProcess(POLL);
+                }, "리밸런스 뒤 새로 보낸 레코드는 파티션의 새 주인이 받아야 합니다 (힌트: HINTS.ko.md#5).");
+    }
+
     @Test
     @Tag("task:5")
     @Points(3)
@@ -552,14 +565,7 @@ class ConsumerGroupsTest {
         List<String> processedByB = new CopyOnWriteArrayList<>();
         RebalanceAwareWorker[] b = new RebalanceAwareWorker[1];
         try (RebalanceAwareWorker a = new RebalanceAwareWorker(cluster.clientProperties(), topic, group, r -> processedByA.add(r.key()))) {
-            joinSecondMember(topic, group, a, b, processedByB, processedByA);
-            List<String> markers = produceSpread(topic, "marker-", 3, 3);
-            awaitCount("두 멤버가 처리한 표시 레코드 수",
-                    () -> (int) (processedByA.stream().filter(markers::contains).count() + processedByB.stream().filter(markers::contains).count()), 3,
-                    () -> {
-                        a.pollAndProcess(POLL);
-                        b[0].pollAndProcess(POLL);
-                    }, "리밸런스 뒤 새로 보낸 레코드는 파티션의 새 주인이 받아야 합니다 (힌트: HINTS.ko.md#5).");
+            joinSecondMemberAndProcessMarkers(topic, group, a, b, processedByB, processedByA);
             assertThat(processedByB.stream().filter(keys::contains).toList())
                     .as("새로 들어온 멤버가 다시 처리한 옛 레코드 (파티션 %s 를 넘겨받음): 기대: 없음. 있다면 첫 멤버가 파티션을 내주기 전에 "
                             + "처리한 오프셋을 커밋하지 않은 것입니다. 힌트: HINTS.ko.md#5", b[0].assignment().stream().map(TopicPartition::partition).sorted().toList())
@@ -588,14 +594,7 @@ class ConsumerGroupsTest {
         RebalanceAwareWorker[] b = new RebalanceAwareWorker[1];
         try (RebalanceAwareWorker a = new RebalanceAwareWorker(cluster.clientProperties(), topic, group, r -> processedByA.add(r.key()))) {
             try {
-                joinSecondMember(topic, group, a, b, processedByB, processedByA);
-                List<String> markers = produceSpread(topic, "marker-", 3, 3);
-                awaitCount("두 멤버가 처리한 표시 레코드 수",
-                        () -> (int) (processedByA.stream().filter(markers::contains).count() + processedByB.stream().filter(markers::contains).count()), 3,
-                        () -> {
-                            a.pollAndProcess(POLL);
-                            b[0].pollAndProcess(POLL);
-                        }, "리밸런스 뒤 새로 보낸 레코드는 파티션의 새 주인이 받아야 합니다 (힌트: HINTS.ko.md#5).");
+                joinSecondMemberAndProcessMarkers(topic, group, a, b, processedByB, processedByA);
             } finally {
                 if (b[0] != null) {
                     b[0].close(); // 두 번째 멤버가 떠나며 처리한 만큼 커밋하고, 파티션은 첫 멤버에게 돌아갑니다.
