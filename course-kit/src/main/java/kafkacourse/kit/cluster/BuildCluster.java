@@ -18,6 +18,8 @@ import java.util.Optional;
 final class BuildCluster {
 
     static final String PROPERTY = "course.build.cluster";
+    /** Longer than any graded test keeps a broker down (lab04/lab05: seconds, restored after each test). */
+    private static final java.time.Duration WAIT_FOR_STOPPED_NODE = java.time.Duration.ofMinutes(3);
 
     private BuildCluster() {
     }
@@ -39,7 +41,7 @@ final class BuildCluster {
                  FileLock lock = channel.lock()) {
                 Optional<ClusterState> state = ClusterState.read(home);
                 if (state.isPresent() && state.get().ownerPid() == maven.pid()) {
-                    Optional<LocalKafkaCluster> attached = LocalKafkaCluster.attach(home);
+                    Optional<LocalKafkaCluster> attached = attachWhenWhole(home);
                     if (attached.isPresent()) {
                         System.out.println("[강좌 클러스터] 이 빌드의 클러스터를 이어서 씁니다: " + attached.get().bootstrapServers());
                         return attached.get();
@@ -56,6 +58,33 @@ final class BuildCluster {
         } catch (IOException e) {
             throw new ClusterException("빌드 클러스터 디렉터리를 준비할 수 없습니다: " + home, e);
         }
+    }
+
+    /**
+     * The build's cluster once all its nodes run. In a parallel build (-T) another lab's test may have stopped a broker
+     * on purpose (lab04, lab05) and starts it again within its test: wait for that (bounded) instead of taking the
+     * cluster for broken and restarting it under that test's feet. Empty when no node runs or the wait runs out.
+     */
+    private static Optional<LocalKafkaCluster> attachWhenWhole(Path home) {
+        Optional<LocalKafkaCluster> attached = LocalKafkaCluster.attach(home);
+        long deadline = System.nanoTime() + WAIT_FOR_STOPPED_NODE.toNanos();
+        boolean told = false;
+        while (attached.isEmpty() && System.nanoTime() < deadline
+                && LocalKafkaCluster.existing(home).map(c -> !c.runningNodes().isEmpty()).orElse(false)) {
+            if (!told) {
+                System.out.println("[강좌 클러스터] 다른 테스트가 브로커 하나를 잠시 껐습니다. 다시 켜지기를 기다립니다 (최대 "
+                        + WAIT_FOR_STOPPED_NODE.toSeconds() + "초).");
+                told = true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            attached = LocalKafkaCluster.attach(home);
+        }
+        return attached;
     }
 
     /** The Maven JVM running this build: the nearest ancestor started through Maven's class-world launcher. */

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * The JUnit side of {@link KafkaLab}. One cluster per test JVM ({@link CourseCluster#shared()}), kept in the root
@@ -27,7 +29,19 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        cluster(context);
+        KafkaCluster cluster = cluster(context);
+        boolean topLevel = context.getParent().filter(p -> p == context.getRoot()).isPresent(); // a @Nested class runs inside its outer class's lock
+        if (cluster.canControlBrokers() && topLevel) {
+            // Several test JVMs may share this cluster (a parallel build, two terminals): see ClusterUseLock.
+            boolean killsBrokers = context.getTestClass().map(KafkaLabExtension::killsBrokers).orElse(false);
+            context.getStore(NAMESPACE).put(ClusterUseLock.class, ClusterUseLock.acquire(cluster.bootstrapServers(), killsBrokers));
+        }
+    }
+
+    static boolean killsBrokers(Class<?> testClass) {
+        return AnnotationSupport.isAnnotated(testClass, RequiresBrokerControl.class)
+                || !AnnotationSupport.findAnnotatedMethods(testClass, RequiresBrokerControl.class, HierarchyTraversalMode.TOP_DOWN).isEmpty()
+                || java.util.Arrays.stream(testClass.getDeclaredClasses()).anyMatch(KafkaLabExtension::killsBrokers); // @Nested
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -334,10 +335,12 @@ class SecureRoomTest {
     // ------------------------------------------------------------------------------------------------- room load
 
     /** What one simulated learner saw. */
-    private record LoadResult(String learner, int acked, int failedSends, int lost, int foreign, List<Long> latenciesMillis) {
+    private record LoadResult(String learner, int acked, int failedSends, int lost, int foreign, List<Long> latenciesMillis,
+                              Map<String, Integer> failures) {
         @Override
         public String toString() {
-            return learner + "(확인 " + acked + ", 실패 " + failedSends + ", 유실 " + lost + ", 남의 것 " + foreign + ")";
+            return learner + "(확인 " + acked + ", 실패 " + failedSends + ", 유실 " + lost + ", 남의 것 " + foreign
+                    + (failures.isEmpty() ? "" : ", 실패 원인 " + failures) + ")";
         }
     }
 
@@ -376,6 +379,12 @@ class SecureRoomTest {
                     latencies.get(latencies.size() / 2), latencies.get((int) Math.min(latencies.size() - 1, Math.floor(latencies.size() * 0.99))),
                     latencies.get(latencies.size() - 1), latencies.size());
         }
+        if (!topicReadyWaits.isEmpty()) {
+            System.out.printf("[측정] 새 토픽의 메타데이터가 프로듀서에 오기까지: 최대 %.1f초 (학습자 %d명)%n",
+                    topicReadyWaits.stream().mapToDouble(Double::doubleValue).max().orElse(0), topicReadyWaits.size());
+        }
+        results.stream().filter(r -> r.failedSends() > 0 || r.lost() > 0 || r.foreign() > 0)
+                .forEach(r -> System.out.println("[측정] 문제가 있던 학습자: " + r));
         assertThat(results).as("학습자 %d명 모두 결과를 내야 합니다", LEARNERS).hasSize(LEARNERS);
         assertThat(results).as("학습자마다 확인된 전송이 있어야 합니다").allMatch(r -> r.acked() > 0);
         assertThat(results).as("실패한 전송 (학습자별)").allMatch(r -> r.failedSends() == 0);
@@ -383,7 +392,11 @@ class SecureRoomTest {
         assertThat(results).as("자기 토픽에서 받은 남의 레코드 (학습자별)").allMatch(r -> r.foreign() == 0);
     }
 
-    /** One learner for {@code duration}: sends to its own topic at ~10 records/s while its own group consumes it. */
+    /**
+     * One learner for {@code duration}: sends to its own topic at ~10 records/s while its own group consumes it, each
+     * in its own thread (as a learner's producer and consumer are separate programs: a send that blocks must not stop
+     * the consumer, or the latency would measure the test's loop instead of Kafka).
+     */
     private LoadResult load(LearnerAccounts.Learner l, Duration duration) throws Exception {
         String topic = name(l, "room-load");
         try (Admin admin = adminOf(l)) {
@@ -391,42 +404,113 @@ class SecureRoomTest {
         }
         Set<Integer> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
-        Set<Integer> received = new java.util.HashSet<>();
-        List<Long> latencies = new ArrayList<>();
-        int foreign = 0;
-        try (KafkaProducer<String, String> producer = producerOf(l);
-             KafkaConsumer<String, String> consumer = consumerOf(l, name(l, "room-load-group"))) {
-            consumer.subscribe(List.of(topic));
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        RoomConsumer consumer = new RoomConsumer(l, topic, consumerOf(l, name(l, "room-load-group")));
+        Thread consumerThread = new Thread(consumer, "room-consumer-" + l.name());
+        consumerThread.start();
+        try (KafkaProducer<String, String> producer = producerOf(l)) {
+            topicReadyWaits.add(awaitTopicMetadata(producer, topic));
             long end = System.nanoTime() + duration.toNanos();
             long nextSend = System.nanoTime();
             int seq = 0;
-            while (System.nanoTime() < end) {
-                if (System.nanoTime() >= nextSend) {
-                    int s = seq++;
-                    producer.send(new ProducerRecord<>(topic, l.name() + "-" + (s % 7), l.name() + ":" + s), (md, e) -> {
-                        if (e == null) {
-                            acked.add(s);
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    });
-                    nextSend += 100_000_000L; // 10 records a second per learner, 300 for the room
-                }
-                // Poll until the next send is due (at most 100 ms): 30 learners in one JVM, no busy waiting.
-                long untilNextSend = Math.max(1, Math.min(100, (nextSend - System.nanoTime()) / 1_000_000));
-                foreign += collect(consumer.poll(Duration.ofMillis(untilNextSend)), l, topic, received, latencies);
+            while (nextSend < end) {
+                java.util.concurrent.locks.LockSupport.parkNanos(nextSend - System.nanoTime()); // the send rate, not a wait for a result
+                int s = seq++;
+                producer.send(new ProducerRecord<>(topic, l.name() + "-" + (s % 7), l.name() + ":" + s), (md, e) -> {
+                    if (e == null) {
+                        acked.add(s);
+                    } else {
+                        failed.incrementAndGet();
+                        failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
+                    }
+                });
+                nextSend += 100_000_000L; // 10 records a second per learner, 300 for the room
             }
             producer.flush();
-            long drain = System.nanoTime() + Duration.ofSeconds(120).toNanos(); // as long as a send may take (delivery.timeout.ms)
-            while (!received.containsAll(acked) && System.nanoTime() < drain) {
-                foreign += collect(consumer.poll(Duration.ofMillis(100)), l, topic, received, latencies);
-            }
+        } finally {
+            consumer.drainUntil(acked); // as long as a send may take (delivery.timeout.ms), then it stops
+            consumerThread.join(Duration.ofSeconds(180).toMillis());
         }
+        consumer.rethrow();
         try (Admin admin = adminOf(l)) {
             deleteOwnTopic(admin, topic);
         }
-        int lost = (int) acked.stream().filter(s -> !received.contains(s)).count();
-        return new LoadResult(l.name(), acked.size(), failed.get(), lost, foreign, latencies);
+        int lost = (int) acked.stream().filter(s -> !consumer.received.contains(s)).count();
+        return new LoadResult(l.name(), acked.size(), failed.get(), lost, consumer.foreign.get(), List.copyOf(consumer.latencies), Map.copyOf(failures));
+    }
+
+    /** How long each learner's producer waited for its new topic's metadata before the first send (printed, not asserted). */
+    private final List<Double> topicReadyWaits = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * The learner's topic is ready for sending once the producer knows its partitions. A broker whose metadata trails
+     * the controller can answer "unknown topic" for a while after CreateTopics returned: a send would block for up to
+     * max.block.ms; this waits for it (bounded) so the load measures sending, and the wait is printed.
+     */
+    private static double awaitTopicMetadata(KafkaProducer<String, String> producer, String topic) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            try {
+                if (producer.partitionsFor(topic).size() == 3) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // max.block.ms passed without the topic: ask again until the deadline
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("[시간 초과] 180초 동안 프로듀서가 새 토픽 " + topic + " 의 파티션 정보를 받지 못했습니다");
+            }
+        }
+    }
+
+    /** A learner's consumer loop in its own thread: polls until told to drain, then until every acknowledged send arrived. */
+    private static final class RoomConsumer implements Runnable {
+        private final LearnerAccounts.Learner learner;
+        private final String topic;
+        private final KafkaConsumer<String, String> consumer;
+        final Set<Integer> received = ConcurrentHashMap.newKeySet();
+        final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger foreign = new AtomicInteger();
+        private volatile Set<Integer> drainFor;
+        private volatile long drainDeadline;
+        private volatile Throwable failure;
+
+        RoomConsumer(LearnerAccounts.Learner learner, String topic, KafkaConsumer<String, String> consumer) {
+            this.learner = learner;
+            this.topic = topic;
+            this.consumer = consumer;
+        }
+
+        void drainUntil(Set<Integer> acked) {
+            drainDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            drainFor = acked;
+        }
+
+        void rethrow() throws Exception {
+            if (failure instanceof Exception e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new AssertionError(failure);
+            }
+        }
+
+        @Override
+        public void run() {
+            try (consumer) {
+                consumer.subscribe(List.of(topic));
+                while (true) {
+                    Set<Integer> target = drainFor;
+                    if (target != null && (received.containsAll(target) || System.nanoTime() > drainDeadline)) {
+                        return;
+                    }
+                    foreign.addAndGet(collect(consumer.poll(Duration.ofMillis(100)), learner, topic, received, latencies));
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
     }
 
     /**

@@ -1,0 +1,95 @@
+package kafkacourse.kit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Two JVMs on one cluster: a test class that kills brokers waits for the other JVM's classes, and the reverse. */
+@DisplayName("클러스터 사용 잠금: 브로커를 끄는 테스트는 다른 JVM 의 테스트와 겹치지 않는다")
+class ClusterUseLockTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    /** The other JVM: takes the lock, says so, holds it until its stdin closes. */
+    public static void main(String[] args) throws Exception {
+        try (ClusterUseLock lock = ClusterUseLock.acquire(args[0], Boolean.parseBoolean(args[1]))) {
+            System.out.println("locked");
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // hold until the parent closes our stdin
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("다른 JVM 이 공유로 쥐고 있으면 배타 잠금은 기다리고, 놓으면 바로 얻는다")
+    void exclusiveWaitsForAnotherJvmsSharedUse() throws Exception {
+        String cluster = "127.0.0.1:" + UUID.randomUUID();
+        Process other = holder(cluster, false);
+        try (ClusterUseLock alsoShared = ClusterUseLock.acquire(cluster, false)) {
+            assertThat(alsoShared.isExclusive()).as("공유 잠금끼리는 함께 쥘 수 있어야 합니다").isFalse();
+        }
+        CompletableFuture<ClusterUseLock> exclusive = CompletableFuture.supplyAsync(() -> ClusterUseLock.acquire(cluster, true));
+        await("다른 JVM 이 쥐고 있는 동안 배타 잠금은 얻지 못함").during(Duration.ofSeconds(1)).atMost(LIMIT)
+                .until(() -> !exclusive.isDone());
+        other.getOutputStream().close();
+        try (ClusterUseLock lock = exclusive.get(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            assertThat(lock.isExclusive()).isTrue();
+        } finally {
+            other.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @DisplayName("배타 잠금을 쥔 JVM 이 SIGKILL 로 죽어도 잠금은 풀린다")
+    void aKilledHolderReleasesTheLock() throws Exception {
+        String cluster = "127.0.0.1:" + UUID.randomUUID();
+        Process other = holder(cluster, true);
+        CompletableFuture<ClusterUseLock> shared = CompletableFuture.supplyAsync(() -> ClusterUseLock.acquire(cluster, false));
+        await("배타 잠금을 쥔 JVM 이 살아 있는 동안 공유 잠금은 얻지 못함").during(Duration.ofSeconds(1)).atMost(LIMIT)
+                .until(() -> !shared.isDone());
+        other.destroyForcibly().waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        try (ClusterUseLock lock = shared.get(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            assertThat(lock.isExclusive()).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("잠금 파일은 클러스터 주소마다 하나다")
+    void oneFilePerCluster() {
+        Path a = ClusterUseLock.fileFor("127.0.0.1:9092,127.0.0.1:9093");
+        assertThat(a).isEqualTo(ClusterUseLock.fileFor("127.0.0.1:9092,127.0.0.1:9093"))
+                .isNotEqualTo(ClusterUseLock.fileFor("127.0.0.1:19092"));
+    }
+
+    private static Process holder(String cluster, boolean exclusive) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ClusterUseLockTest.class.getName(), cluster, Boolean.toString(exclusive))).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("locked")) {
+                    // the holder's other output (none expected)
+                }
+                return line;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        assertThat(first.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("다른 JVM 이 잠금을 얻었다고 알려야 합니다").isEqualTo("locked");
+        return p;
+    }
+}
