@@ -380,7 +380,7 @@ class SecureRoomTest {
                     latencies.get(latencies.size() - 1), latencies.size());
         }
         if (!topicReadyWaits.isEmpty()) {
-            System.out.printf("[측정] 새 토픽의 메타데이터가 프로듀서에 오기까지: 최대 %.1f초 (학습자 %d명)%n",
+            System.out.printf("[측정] 새 토픽의 파티션마다 첫 전송이 확인되기까지: 최대 %.1f초 (학습자 %d명)%n",
                     topicReadyWaits.stream().mapToDouble(Double::doubleValue).max().orElse(0), topicReadyWaits.size());
         }
         results.stream().filter(r -> r.failedSends() > 0 || r.lost() > 0 || r.foreign() > 0)
@@ -409,7 +409,7 @@ class SecureRoomTest {
         Thread consumerThread = new Thread(consumer, "room-consumer-" + l.name());
         consumerThread.start();
         try (KafkaProducer<String, String> producer = producerOf(l)) {
-            topicReadyWaits.add(awaitTopicMetadata(producer, topic));
+            topicReadyWaits.add(awaitPartitionsWritable(producer, l, topic));
             long end = System.nanoTime() + duration.toNanos();
             long nextSend = System.nanoTime();
             int seq = 0;
@@ -439,29 +439,30 @@ class SecureRoomTest {
         return new LoadResult(l.name(), acked.size(), failed.get(), lost, consumer.foreign.get(), List.copyOf(consumer.latencies), Map.copyOf(failures));
     }
 
-    /** How long each learner's producer waited for its new topic's metadata before the first send (printed, not asserted). */
+    /** How long each learner waited until every partition of its new topic took a first send (printed, not asserted). */
     private final List<Double> topicReadyWaits = Collections.synchronizedList(new ArrayList<>());
 
     /**
-     * The learner's topic is ready for sending once the producer knows its partitions. A broker whose metadata trails
-     * the controller can answer "unknown topic" for a while after CreateTopics returned: a send would block for up to
-     * max.block.ms; this waits for it (bounded) so the load measures sending, and the wait is printed.
+     * The learner's new topic is ready once each partition's leader has acknowledged one record, sent one at a time.
+     * Found in a CI-like run: right after CreateTopics a leader may answer the first batch with NOT_LEADER_OR_FOLLOWER
+     * (it has not opened the partition yet) while the idempotent producer's next batches are already in flight; those
+     * are appended, and the retried first batch is then refused for good with OutOfOrderSequenceException until its
+     * delivery.timeout.ms runs out (3 sends of one learner failed, the broker logged the refusal once a second). One
+     * probe per partition, with nothing else in flight, cannot race like that. The probes carry negative sequence
+     * numbers, so they never count as the load's sends.
      */
-    private static double awaitTopicMetadata(KafkaProducer<String, String> producer, String topic) {
+    private static double awaitPartitionsWritable(KafkaProducer<String, String> producer, LearnerAccounts.Learner l, String topic)
+            throws Exception {
         long t0 = System.nanoTime();
-        long deadline = t0 + Duration.ofSeconds(180).toNanos();
-        while (true) {
+        int partitions = producer.partitionsFor(topic).size();
+        for (int p = 0; p < partitions; p++) {
             try {
-                if (producer.partitionsFor(topic).size() == 3) {
-                    return (System.nanoTime() - t0) / 1e9;
-                }
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                // max.block.ms passed without the topic: ask again until the deadline
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("[시간 초과] 180초 동안 프로듀서가 새 토픽 " + topic + " 의 파티션 정보를 받지 못했습니다");
+                producer.send(new ProducerRecord<>(topic, p, l.name() + "-probe", l.name() + ":" + (-1 - p))).get(180, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("[시간 초과] 180초 동안 새 토픽 " + topic + " 의 파티션 " + p + " 에 첫 전송이 확인되지 않았습니다", e);
             }
         }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** A learner's consumer loop in its own thread: polls until told to drain, then until every acknowledged send arrived. */
@@ -548,8 +549,11 @@ class SecureRoomTest {
                 foreign++;
                 continue;
             }
-            received.add(Integer.parseInt(r.value().substring(l.name().length() + 1)));
-            latencies.add(now - r.timestamp());
+            int seq = Integer.parseInt(r.value().substring(l.name().length() + 1));
+            received.add(seq);
+            if (seq >= 0) { // not a readiness probe
+                latencies.add(now - r.timestamp());
+            }
         }
         return foreign;
     }
