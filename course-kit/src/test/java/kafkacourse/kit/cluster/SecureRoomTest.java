@@ -406,8 +406,8 @@ class SecureRoomTest {
         AtomicInteger failed = new AtomicInteger();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         RoomConsumer consumer = new RoomConsumer(l, topic, consumerOf(l, name(l, "room-load-group")));
-        Thread consumerThread = new Thread(consumer, "room-consumer-" + l.name());
-        consumerThread.start();
+        java.util.concurrent.CompletableFuture<Void> consuming =
+                java.util.concurrent.CompletableFuture.runAsync(consumer, r -> new Thread(r, "room-consumer-" + l.name()).start());
         try (KafkaProducer<String, String> producer = producerOf(l)) {
             topicReadyWaits.add(awaitPartitionsWritable(producer, l, topic));
             long end = System.nanoTime() + duration.toNanos();
@@ -429,9 +429,8 @@ class SecureRoomTest {
             producer.flush();
         } finally {
             consumer.drainUntil(acked); // as long as a send may take (delivery.timeout.ms), then it stops
-            consumerThread.join(Duration.ofSeconds(180).toMillis());
         }
-        consumer.rethrow();
+        consuming.get(180, TimeUnit.SECONDS); // a consumer that failed fails this learner
         try (Admin admin = adminOf(l)) {
             deleteOwnTopic(admin, topic);
         }
@@ -475,7 +474,6 @@ class SecureRoomTest {
         final AtomicInteger foreign = new AtomicInteger();
         private volatile Set<Integer> drainFor;
         private volatile long drainDeadline;
-        private volatile Throwable failure;
 
         RoomConsumer(LearnerAccounts.Learner learner, String topic, KafkaConsumer<String, String> consumer) {
             this.learner = learner;
@@ -486,15 +484,6 @@ class SecureRoomTest {
         void drainUntil(Set<Integer> acked) {
             drainDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             drainFor = acked;
-        }
-
-        void rethrow() throws Exception {
-            if (failure instanceof Exception e) {
-                throw e;
-            }
-            if (failure != null) {
-                throw new AssertionError(failure);
-            }
         }
 
         @Override
@@ -508,8 +497,6 @@ class SecureRoomTest {
                     }
                     foreign.addAndGet(collect(consumer.poll(Duration.ofMillis(100)), learner, topic, received, latencies));
                 }
-            } catch (Throwable t) {
-                failure = t;
             }
         }
     }
