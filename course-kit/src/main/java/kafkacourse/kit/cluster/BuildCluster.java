@@ -6,7 +6,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One cluster for a whole Maven build instead of one per test JVM: the first lab's test JVM starts it, owned by the
@@ -19,7 +23,7 @@ final class BuildCluster {
 
     static final String PROPERTY = "course.build.cluster";
     /** Longer than any graded test keeps a broker down (lab04/lab05: seconds, restored after each test). */
-    private static final java.time.Duration WAIT_FOR_STOPPED_NODE = java.time.Duration.ofMinutes(3);
+    private static final Duration WAIT_FOR_STOPPED_NODE = Duration.ofMinutes(3);
 
     private BuildCluster() {
     }
@@ -66,25 +70,26 @@ final class BuildCluster {
      * cluster for broken and restarting it under that test's feet. Empty when no node runs or the wait runs out.
      */
     private static Optional<LocalKafkaCluster> attachWhenWhole(Path home) {
-        Optional<LocalKafkaCluster> attached = LocalKafkaCluster.attach(home);
-        long deadline = System.nanoTime() + WAIT_FOR_STOPPED_NODE.toNanos();
-        boolean told = false;
-        while (attached.isEmpty() && System.nanoTime() < deadline
-                && LocalKafkaCluster.existing(home).map(c -> !c.runningNodes().isEmpty()).orElse(false)) {
-            if (!told) {
-                System.out.println("[강좌 클러스터] 다른 테스트가 브로커 하나를 잠시 껐습니다. 다시 켜지기를 기다립니다 (최대 "
-                        + WAIT_FOR_STOPPED_NODE.toSeconds() + "초).");
-                told = true;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            attached = LocalKafkaCluster.attach(home);
+        AtomicReference<Optional<LocalKafkaCluster>> attached = new AtomicReference<>(LocalKafkaCluster.attach(home));
+        if (attached.get().isPresent() || !anyNodeRuns(home)) {
+            return attached.get();
         }
-        return attached;
+        System.out.println("[강좌 클러스터] 다른 테스트가 브로커 하나를 잠시 껐습니다. 다시 켜지기를 기다립니다 (최대 "
+                + WAIT_FOR_STOPPED_NODE.toSeconds() + "초).");
+        try {
+            Awaitility.await("이 빌드의 클러스터에 모든 노드가 다시 돌기를").atMost(WAIT_FOR_STOPPED_NODE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        attached.set(LocalKafkaCluster.attach(home));
+                        return attached.get().isPresent() || !anyNodeRuns(home);
+                    });
+        } catch (ConditionTimeoutException e) {
+            // still not whole: the caller starts the cluster afresh
+        }
+        return attached.get();
+    }
+
+    private static boolean anyNodeRuns(Path home) {
+        return LocalKafkaCluster.existing(home).map(c -> !c.runningNodes().isEmpty()).orElse(false);
     }
 
     /** The Maven JVM running this build: the nearest ancestor started through Maven's class-world launcher. */
