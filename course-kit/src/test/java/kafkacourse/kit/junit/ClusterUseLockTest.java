@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,7 @@ class ClusterUseLockTest {
             assertThat(lock.isExclusive()).isTrue();
         } finally {
             other.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Files.deleteIfExists(ClusterUseLock.fileFor(cluster)); // this test's made-up cluster: nobody else uses its file
         }
     }
 
@@ -62,6 +64,8 @@ class ClusterUseLockTest {
         other.destroyForcibly().waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
         try (ClusterUseLock lock = shared.get(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             assertThat(lock.isExclusive()).isFalse();
+        } finally {
+            Files.deleteIfExists(ClusterUseLock.fileFor(cluster));
         }
     }
 
