@@ -96,6 +96,11 @@ public final class ExternalKafkaCluster extends AdminBackedCluster {
 
     /** Connect (and fail within 20 s with a Korean message when the cluster does not answer). */
     public static ExternalKafkaCluster connect(Settings settings) {
+        return connect(settings, CONNECT_LIMIT);
+    }
+
+    /** As {@link #connect(Settings)}, with another limit for the first contact (tests of a silent listener). */
+    static ExternalKafkaCluster connect(Settings settings, Duration limit) {
         try {
             UniqueNames.learnerPrefix(); // fails early, in Korean, on a name Kafka cannot use
         } catch (IllegalArgumentException e) {
@@ -107,8 +112,8 @@ public final class ExternalKafkaCluster extends AdminBackedCluster {
         List<Integer> ids;
         try {
             ids = List.copyOf(new TreeSet<>(admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
-                            .timeoutMs((int) CONNECT_LIMIT.toMillis())).nodes()
-                    .get(CONNECT_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).stream()
+                            .timeoutMs((int) limit.toMillis())).nodes()
+                    .get(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).stream()
                     .map(org.apache.kafka.common.Node::id).toList()));
         } catch (Exception e) {
             admin.close(Duration.ofSeconds(2));
@@ -121,7 +126,7 @@ public final class ExternalKafkaCluster extends AdminBackedCluster {
             throw new ClusterException("""
                     외부 Kafka 클러스터(%s)에 %d초 안에 연결하지 못했습니다.
                       확인: 주소와 포트, 클러스터가 떠 있는지(docker compose ps), 보안 설정(%s=%s).
-                      원인: %s""".formatted(settings.bootstrapServers(), CONNECT_LIMIT.toSeconds(), CLIENT_CONFIG_ENV,
+                      원인: %s""".formatted(settings.bootstrapServers(), limit.toSeconds(), CLIENT_CONFIG_ENV,
                     settings.clientConfig().map(Path::toString).orElse("(없음)"), cause));
         }
         Optional<BrokerControl> control = Optional.empty();

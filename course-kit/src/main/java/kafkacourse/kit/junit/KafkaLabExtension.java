@@ -12,36 +12,31 @@ import kafkacourse.kit.lab.LabTopics;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * The JUnit side of {@link KafkaLab}. One cluster per test JVM ({@link CourseCluster#shared()}), kept in the root
  * store so it closes after the last test class; the cluster's shutdown hook covers a JVM that is killed.
  */
-public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
+public final class KafkaLabExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaLabExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        KafkaCluster cluster = cluster(context);
-        boolean topLevel = context.getParent().filter(p -> p == context.getRoot()).isPresent(); // a @Nested class runs inside its outer class's lock
-        if (cluster.canControlBrokers() && topLevel) {
-            // Several test JVMs may share this cluster (a parallel build, two terminals): see ClusterUseLock.
-            boolean killsBrokers = context.getTestClass().map(KafkaLabExtension::killsBrokers).orElse(false);
-            context.getStore(NAMESPACE).put(ClusterUseLock.class, ClusterUseLock.acquire(cluster.bootstrapServers(), killsBrokers));
-        }
+        // Several test JVMs may share this cluster (a parallel build, two terminals): see ClusterUse. A class's
+        // set-up runs under the lock too; a class marked @RequiresBrokerControl as a whole keeps it exclusive.
+        use(context).ifPresent(use -> use.holdFor(killsBrokers(context)));
     }
 
-    static boolean killsBrokers(Class<?> testClass) {
-        return AnnotationSupport.isAnnotated(testClass, RequiresBrokerControl.class)
-                || !AnnotationSupport.findAnnotatedMethods(testClass, RequiresBrokerControl.class, HierarchyTraversalMode.TOP_DOWN).isEmpty()
-                || java.util.Arrays.stream(testClass.getDeclaredClasses()).anyMatch(KafkaLabExtension::killsBrokers); // @Nested
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        use(context).ifPresent(use -> use.holdFor(killsBrokers(context)));
     }
 
     @Override
@@ -49,7 +44,32 @@ public final class KafkaLabExtension implements BeforeAllCallback, AfterEachCall
         KafkaCluster cluster = cluster(context);
         if (cluster.canControlBrokers()) {
             cluster.restoreAllNodes();
+            // Every node is back: other JVMs' tests may use the cluster again, unless the whole class stops brokers.
+            use(context).filter(ClusterUse::holdsExclusive).ifPresent(use -> use.holdFor(killsBrokers(context.getParent().orElseThrow())));
         }
+    }
+
+    /** Whether this test, or its class or an enclosing class, is marked as one that kills or stops brokers. */
+    static boolean killsBrokers(ExtensionContext context) {
+        if (context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, RequiresBrokerControl.class)).orElse(false)) {
+            return true;
+        }
+        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+            if (AnnotationSupport.isAnnotated(c, RequiresBrokerControl.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This JVM's use of the cluster, when other JVMs could share it (the kit controls its brokers). */
+    private static Optional<ClusterUse> use(ExtensionContext context) {
+        KafkaCluster cluster = cluster(context);
+        if (!cluster.canControlBrokers()) {
+            return Optional.empty();
+        }
+        return Optional.of(context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ClusterUse.class, k -> new ClusterUse(cluster.bootstrapServers()), ClusterUse.class));
     }
 
     @Override

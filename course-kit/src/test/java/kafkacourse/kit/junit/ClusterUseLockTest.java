@@ -22,6 +22,13 @@ class ClusterUseLockTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
+    /** Own threads: the waits below block, and the common pool has a single thread on a 2-core machine. */
+    private static final java.util.concurrent.Executor THREADS = task -> {
+        Thread t = new Thread(task, "cluster-use-lock-test");
+        t.setDaemon(true);
+        t.start();
+    };
+
     /** The other JVM: takes the lock, says so, holds it until its stdin closes. */
     public static void main(String[] args) throws Exception {
         try (ClusterUseLock lock = ClusterUseLock.acquire(args[0], Boolean.parseBoolean(args[1]))) {
@@ -41,7 +48,7 @@ class ClusterUseLockTest {
         try (ClusterUseLock alsoShared = ClusterUseLock.acquire(cluster, false)) {
             assertThat(alsoShared.isExclusive()).as("공유 잠금끼리는 함께 쥘 수 있어야 합니다").isFalse();
         }
-        CompletableFuture<ClusterUseLock> exclusive = CompletableFuture.supplyAsync(() -> ClusterUseLock.acquire(cluster, true));
+        CompletableFuture<ClusterUseLock> exclusive = CompletableFuture.supplyAsync(() -> ClusterUseLock.acquire(cluster, true), THREADS);
         await("다른 JVM 이 쥐고 있는 동안 배타 잠금은 얻지 못함").during(Duration.ofSeconds(1)).atMost(LIMIT)
                 .until(() -> !exclusive.isDone());
         other.getOutputStream().close();
@@ -58,7 +65,7 @@ class ClusterUseLockTest {
     void aKilledHolderReleasesTheLock() throws Exception {
         String cluster = "127.0.0.1:" + UUID.randomUUID();
         Process other = holder(cluster, true);
-        CompletableFuture<ClusterUseLock> shared = CompletableFuture.supplyAsync(() -> ClusterUseLock.acquire(cluster, false));
+        CompletableFuture<ClusterUseLock> shared = CompletableFuture.supplyAsync(() -> ClusterUseLock.acquire(cluster, false), THREADS);
         await("배타 잠금을 쥔 JVM 이 살아 있는 동안 공유 잠금은 얻지 못함").during(Duration.ofSeconds(1)).atMost(LIMIT)
                 .until(() -> !shared.isDone());
         other.destroyForcibly().waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -77,7 +84,67 @@ class ClusterUseLockTest {
                 .isNotEqualTo(ClusterUseLock.fileFor("127.0.0.1:19092"));
     }
 
+    @Test
+    @DisplayName("배타 잠금이 기다리는 동안 나중에 온 공유 잠금은 그 뒤에 줄을 선다 (브로커를 끄는 테스트가 끝없이 밀리지 않는다)")
+    void laterSharedUsersQueueBehindAWaitingExclusive() throws Exception {
+        String cluster = "127.0.0.1:" + UUID.randomUUID();
+        Holder exclusive = null;
+        Holder late = null;
+        try {
+            try (ClusterUseLock first = ClusterUseLock.acquire(cluster, false)) {
+                exclusive = start(cluster, true);
+                await("다른 JVM 의 배타 잠금이 기다리기 시작함").atMost(LIMIT).until(first::exclusiveWaiting);
+                late = start(cluster, false);
+                Holder lateShared = late;
+                await("배타 잠금이 기다리는 동안 나중에 온 공유 잠금은 얻지 못함").during(Duration.ofSeconds(1)).atMost(LIMIT)
+                        .until(() -> !lateShared.locked().isDone());
+            }
+            assertThat(exclusive.locked().get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("locked");
+            Holder lateShared = late;
+            await("배타 잠금을 쥔 동안 공유 잠금은 아직 기다림").during(Duration.ofSeconds(1)).atMost(LIMIT)
+                    .until(() -> !lateShared.locked().isDone());
+            exclusive.process().getOutputStream().close();
+            assertThat(late.locked().get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("locked");
+        } finally {
+            for (Holder h : java.util.Arrays.asList(exclusive, late)) {
+                if (h != null) {
+                    h.process().destroyForcibly().waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+                }
+            }
+            Files.deleteIfExists(ClusterUseLock.fileFor(cluster));
+        }
+    }
+
+    @Test
+    @DisplayName("공유로 쥔 JVM 은 다른 JVM 의 배타 잠금이 기다리는 것을 안다")
+    void aSharedHolderSeesAWaitingExclusive() throws Exception {
+        String cluster = "127.0.0.1:" + UUID.randomUUID();
+        Holder other = null;
+        try (ClusterUseLock shared = ClusterUseLock.acquire(cluster, false)) {
+            assertThat(shared.exclusiveWaiting()).as("아무도 기다리지 않을 때").isFalse();
+            other = start(cluster, true);
+            await("다른 JVM 의 배타 잠금이 기다리는 것이 보임").atMost(LIMIT).until(shared::exclusiveWaiting);
+            assertThat(other.locked()).as("공유 잠금을 놓기 전에는 배타 잠금을 얻지 못합니다").isNotDone();
+        }
+        try {
+            assertThat(other.locked().get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("locked");
+        } finally {
+            other.process().destroyForcibly().waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Files.deleteIfExists(ClusterUseLock.fileFor(cluster));
+        }
+    }
+
+    private record Holder(Process process, CompletableFuture<String> locked) {
+    }
+
     private static Process holder(String cluster, boolean exclusive) throws Exception {
+        Holder h = start(cluster, exclusive);
+        assertThat(h.locked().get(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("다른 JVM 이 잠금을 얻었다고 알려야 합니다").isEqualTo("locked");
+        return h.process();
+    }
+
+    /** Another JVM that asks for the lock; {@code locked} completes when it has it. */
+    private static Holder start(String cluster, boolean exclusive) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 ClusterUseLockTest.class.getName(), cluster, Boolean.toString(exclusive))).redirectErrorStream(true).start();
@@ -92,8 +159,7 @@ class ClusterUseLockTest {
             } catch (java.io.IOException e) {
                 return null;
             }
-        });
-        assertThat(first.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("다른 JVM 이 잠금을 얻었다고 알려야 합니다").isEqualTo("locked");
-        return p;
+        }, THREADS);
+        return new Holder(p, first);
     }
 }

@@ -36,7 +36,14 @@ final class RunningApp implements AutoCloseable {
 
     /** 강좌 클러스터에 붙는 앱. */
     static RunningApp start(KafkaCluster cluster, String ordersTopic, String groupId) {
-        return start(cluster.bootstrapServers(), clientSettings(cluster), ordersTopic, groupId);
+        return start(cluster, List.of(), ordersTopic, groupId);
+    }
+
+    /** 강좌 클러스터에 붙는 앱, 명령줄 인자를 더해서(예: {@code --spring.kafka.producer.properties.max.block.ms=1000}). */
+    static RunningApp start(KafkaCluster cluster, List<String> moreArgs, String ordersTopic, String groupId) {
+        List<String> args = new ArrayList<>(clientSettings(cluster));
+        args.addAll(moreArgs);
+        return start(cluster.bootstrapServers(), args, ordersTopic, groupId);
     }
 
     static RunningApp start(String bootstrapServers, List<String> extraArgs, String ordersTopic, String groupId) {
