@@ -34,7 +34,8 @@ public final class BrokerPreflight implements ApplicationContextInitializer<Conf
         Properties p = new Properties();
         p.putAll(Binder.get(env).bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        // Admin 은 요청 하나의 한도(request.timeout.ms)가 전체 한도보다 길면 설정 오류로 곧바로 멈춥니다: 전체 한도를 넘지 않게.
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(5000, limit.toMillis())));
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(limit.toMillis()));
         try (Admin admin = Admin.create(p)) {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) limit.toMillis()))
