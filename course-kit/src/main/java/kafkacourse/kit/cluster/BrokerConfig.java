@@ -33,10 +33,6 @@ final class BrokerConfig {
         t.put("transaction.state.log.num.partitions", "6");
         t.put("share.coordinator.state.topic.replication.factor", "3");
         t.put("share.coordinator.state.topic.min.isr", "2");
-        // A share-group member learns its assignment on its next heartbeat after the share partitions are set up:
-        // every first poll of a share consumer waited ~5 s (Kafka's default interval), 1 s here (lab 08).
-        t.put("group.share.heartbeat.interval.ms", "1000");
-        t.put("group.share.min.heartbeat.interval.ms", "1000");
         // Labs create their topics explicitly (partitions, replication factor, configs are part of the lesson).
         t.put("auto.create.topics.enable", "false");
         t.put("num.partitions", "3");
