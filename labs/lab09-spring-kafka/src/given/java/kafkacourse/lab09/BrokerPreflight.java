@@ -30,9 +30,10 @@ public final class BrokerPreflight implements ApplicationContextInitializer<Conf
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
         String bootstrap = env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092");
-        Duration limit = Binder.get(env).bind("lab09.preflight-timeout", Duration.class).orElse(LIMIT);
+        Binder binder = Binder.get(env);
+        Duration limit = binder.bind("lab09.preflight-timeout", Duration.class).orElse(LIMIT);
         Properties p = new Properties();
-        p.putAll(Binder.get(env).bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+        p.putAll(binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // Admin 은 요청 하나의 한도(request.timeout.ms)가 전체 한도보다 길면 설정 오류로 곧바로 멈춥니다: 전체 한도를 넘지 않게.
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(5000, limit.toMillis())));
